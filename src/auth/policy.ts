@@ -1,0 +1,82 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { ProcessingActivityId } from '../modules/accesslog/processing-activities';
+import { CITIZEN_ROLES } from '../modules/household/household.enums';
+import type { Household } from '../modules/household/household.entity';
+import { forbidden } from '../shared/errors';
+import { Role, type Actor } from './actor';
+
+/** Why household data is fetched. */
+export enum Purpose {
+  /** Read a household's data. */
+  READ = 'READ',
+  /** Change something on the household's behalf (request an arrangement, ...). */
+  ACT = 'ACT',
+}
+
+/**
+ * The answer to "which households may this actor reach, for which purpose". The filter is applied
+ * inside every query that fetches household-owned data (see HouseholdScope), so a resolver cannot
+ * forget it; it is evaluated per request, so a revoked right takes effect on the next request.
+ */
+export type HouseholdAccess =
+  | {
+      allowed: true;
+      /** MikroORM filter on Household; `{}` means every household. */
+      filter: FilterQuery<Household>;
+      /** True when the actor may reach every household (medewerker): absent ids are NOT_FOUND, not FORBIDDEN. */
+      unrestricted: boolean;
+      activity: ProcessingActivityId;
+      /** Machtiging under which the actor acts (intermediair), recorded in the access log. */
+      onBehalfOfMachtigingId: string | null;
+    }
+  | { allowed: false; reason: string };
+
+/** The single place that decides household reach. Every role of domain.md §1 is handled explicitly. */
+export function householdAccess(actor: Actor, purpose: Purpose): HouseholdAccess {
+  switch (actor.role) {
+    case Role.BURGER:
+      // A citizen's household comes from the token: the household in which the BSN is a current
+      // aanvrager or toeslagpartner. Never from an argument.
+      return {
+        allowed: true,
+        filter: {
+          members: {
+            $some: { person: { bsn: actor.bsn }, rol: { $in: [...CITIZEN_ROLES] }, tot: null },
+          },
+        } as FilterQuery<Household>,
+        unrestricted: false,
+        activity: ProcessingActivityId.BURGER_INZAGE,
+        onBehalfOfMachtigingId: null,
+      };
+    case Role.MEDEWERKER:
+      // Every household for case handling; always recorded in the access log.
+      return {
+        allowed: true,
+        filter: {},
+        unrestricted: true,
+        activity: ProcessingActivityId.MEDEWERKER_BEHANDELING,
+        onBehalfOfMachtigingId: null,
+      };
+    case Role.INTERMEDIAIR:
+      // Only under an active machtiging for the organisation. Machtigingen do not exist yet
+      // (issue "Machtigingen and the intermediary API"), so no household is reachable.
+      return {
+        allowed: false,
+        reason:
+          purpose === Purpose.ACT
+            ? 'an intermediair can only act for a client under an active machtiging with scope HANDELEN'
+            : 'an intermediair can only see a client under an active machtiging',
+      };
+    case Role.GEMEENTE:
+      return { allowed: false, reason: 'a gemeente receives vroegsignalen only, not household data' };
+    case Role.KOO:
+      return { allowed: false, reason: 'a KOO sees only its own deliveries, payments and convenanttegoeden' };
+  }
+}
+
+/** Throws FORBIDDEN when the actor can reach no household at all for this purpose. */
+export function requireHouseholdAccess(actor: Actor, purpose: Purpose) {
+  const access = householdAccess(actor, purpose);
+  if (!access.allowed) throw forbidden(access.reason);
+  return access;
+}
