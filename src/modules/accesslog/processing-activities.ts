@@ -1,0 +1,12 @@
+/**
+ * Ids of the processing activities in the register (table processing_activity, seeded by migration
+ * Migration20261122161556_foundation). The policy picks one per actor role and purpose.
+ */
+export enum ProcessingActivityId {
+  /** A citizen views their own household data. */
+  BURGER_INZAGE = 'burger-inzage-eigen-gegevens',
+  /** A medewerker handles a case and reads the household's data. */
+  MEDEWERKER_BEHANDELING = 'medewerker-zaakbehandeling',
+  /** An intermediair reads or acts for a client under a machtiging. */
+  INTERMEDIAIR_MACHTIGING = 'intermediair-machtiging',
+}

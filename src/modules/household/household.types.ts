@@ -1,0 +1,105 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { toGlobalId } from '../../shared/global-id';
+import { BsnScalar, DateScalar, GemeentecodeScalar } from '../../shared/scalars';
+import { Node } from '../node/node.types';
+import type { Adres, Household } from './household.entity';
+import type { HouseholdMember } from './household-member.entity';
+import { MemberRol } from './household.enums';
+
+@ObjectType('Adres')
+export class AdresType {
+  @Field()
+  straat!: string;
+
+  @Field(() => Int)
+  huisnummer!: number;
+
+  @Field(() => String, { nullable: true })
+  huisnummertoevoeging!: string | null;
+
+  @Field()
+  postcode!: string;
+
+  @Field()
+  woonplaats!: string;
+
+  static from(a: Adres): AdresType {
+    return Object.assign(new AdresType(), {
+      straat: a.straat,
+      huisnummer: a.huisnummer,
+      huisnummertoevoeging: a.huisnummertoevoeging ?? null,
+      postcode: a.postcode,
+      woonplaats: a.woonplaats,
+    });
+  }
+}
+
+@ObjectType('Person')
+export class PersonType {
+  @Field(() => BsnScalar)
+  bsn!: string;
+
+  @Field()
+  voornamen!: string;
+
+  @Field(() => String, { nullable: true })
+  tussenvoegsel!: string | null;
+
+  @Field()
+  achternaam!: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  geboortedatum!: string | null;
+}
+
+@ObjectType('HouseholdMember', { description: 'A person’s current place in the household.' })
+export class HouseholdMemberType {
+  @Field(() => MemberRol)
+  rol!: MemberRol;
+
+  @Field(() => DateScalar)
+  vanaf!: string;
+
+  @Field(() => PersonType)
+  person!: PersonType;
+
+  static from(m: HouseholdMember): HouseholdMemberType {
+    const p = m.person;
+    return Object.assign(new HouseholdMemberType(), {
+      rol: m.rol,
+      vanaf: m.vanaf,
+      person: Object.assign(new PersonType(), {
+        bsn: p.bsn,
+        voornamen: p.voornamen,
+        tussenvoegsel: p.tussenvoegsel ?? null,
+        achternaam: p.achternaam,
+        geboortedatum: p.geboortedatum ?? null,
+      }),
+    });
+  }
+}
+
+@ObjectType('Household', { implements: Node, description: 'A huishouden: the unit toeslagen, schulden and betalingsregelingen belong to.' })
+export class HouseholdNode extends Node {
+  /** Database id, for field resolvers; not exposed. */
+  dbId!: string;
+
+  @Field(() => GemeentecodeScalar)
+  gemeentecode!: string;
+
+  @Field(() => AdresType)
+  adres!: AdresType;
+
+  @Field({ description: 'Registered with UHT (herstel operation): all collection is paused.' })
+  uhtGeregistreerd!: boolean;
+
+  static from(h: Household): HouseholdNode {
+    return Object.assign(new HouseholdNode(), {
+      id: toGlobalId('Household', h.id),
+      dbId: h.id,
+      gemeentecode: h.gemeentecode,
+      adres: AdresType.from(h.adres),
+      uhtGeregistreerd: h.uhtGeregistreerd,
+    });
+  }
+}

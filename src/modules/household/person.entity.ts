@@ -1,0 +1,22 @@
+import { Entity, Property, Unique } from '@mikro-orm/core';
+import { BaseEntity } from '../../shared/base.entity';
+
+/** A natural person known to Dienst Toeslagen. The BSN is personal data: never logged, never in a URL. */
+@Entity({ tableName: 'person' })
+export class Person extends BaseEntity {
+  @Unique()
+  @Property({ type: 'character', length: 9 })
+  bsn!: string;
+
+  @Property({ type: 'string', length: 200 })
+  voornamen!: string;
+
+  @Property({ type: 'string', length: 20, nullable: true })
+  tussenvoegsel?: string | null;
+
+  @Property({ type: 'string', length: 200 })
+  achternaam!: string;
+
+  @Property({ type: 'date', nullable: true })
+  geboortedatum?: string | null;
+}

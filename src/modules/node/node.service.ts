@@ -1,0 +1,39 @@
+import { Purpose } from '../../auth/policy';
+import type { RequestContext } from '../../server/context';
+import { forbidden, notFound } from '../../shared/errors';
+import { fromGlobalId } from '../../shared/global-id';
+import { BetalingsregelingNode } from '../betalingsregeling/betalingsregeling.types';
+import { HouseholdNode } from '../household/household.types';
+import { SchuldNode } from '../schuld/schuld.types';
+import { ToeslagNode } from '../toeslag/toeslag.types';
+import type { Node } from './node.types';
+
+/**
+ * Resolves a global id through the same scoped loaders as the typed fields. An id outside the
+ * caller's reach is FORBIDDEN (existing or not, so nothing leaks); for an unrestricted caller a
+ * missing object is NOT_FOUND.
+ */
+export async function resolveNode(ctx: RequestContext, globalId: string): Promise<Node> {
+  const { type, id } = fromGlobalId(globalId);
+  const access = ctx.scope.access(Purpose.READ);
+  const missing = () => (access.unrestricted ? notFound(`no ${type} with this id`) : forbidden(`this ${type} is outside your access`));
+  switch (type) {
+    case 'Household':
+      return HouseholdNode.from(await ctx.scope.household(id, Purpose.READ));
+    case 'Toeslag': {
+      const toeslag = await ctx.loaders.toeslagById.load(id);
+      if (!toeslag) throw missing();
+      return ToeslagNode.from(toeslag);
+    }
+    case 'Schuld': {
+      const schuld = await ctx.loaders.schuldById.load(id);
+      if (!schuld) throw missing();
+      return SchuldNode.from(schuld);
+    }
+    case 'Betalingsregeling': {
+      const regeling = await ctx.loaders.betalingsregelingById.load(id);
+      if (!regeling) throw missing();
+      return BetalingsregelingNode.from(regeling);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import type Decimal from 'decimal.js';
+import { Entity, Enum, Index, ManyToOne, Property, type Opt } from '@mikro-orm/core';
+import { BaseEntity } from '../../shared/base.entity';
+import { MoneyType } from '../../shared/money.type';
+import type { Household } from '../household/household.entity';
+import { Toeslag } from '../toeslag/toeslag.entity';
+import { SchuldStatus } from './schuld.enums';
+
+/** A terugvordering: created by a terugvorderingsbeschikking for one toeslag and berekeningsjaar. */
+@Entity({ tableName: 'schuld' })
+@Index({ properties: ['household', 'vervaldatum'] })
+export class Schuld extends BaseEntity {
+  @ManyToOne({ entity: 'Household' })
+  household!: Household;
+
+  @ManyToOne(() => Toeslag, { index: true })
+  toeslag!: Toeslag;
+
+  /** Number of the terugvorderingsbeschikking the schuld comes from. */
+  @Property({ type: 'string', length: 32 })
+  beschikkingsnummer!: string;
+
+  @Property({ type: 'date' })
+  dagtekening!: string;
+
+  /** Payment term: 6 weeks after the dagtekening. */
+  @Property({ type: 'date' })
+  vervaldatum!: string;
+
+  @Property({ type: MoneyType })
+  oorspronkelijkBedrag!: Decimal;
+
+  @Property({ type: MoneyType })
+  openstaandBedrag!: Decimal;
+
+  /** Fraud established or suspected: the 2016 cut-off does not apply. */
+  @Property({ type: 'boolean', default: false })
+  fraude: boolean & Opt = false;
+
+  @Enum({ items: () => SchuldStatus })
+  status: SchuldStatus & Opt = SchuldStatus.OPEN;
+
+  /** Collection paused (e.g. UHT registration of the household). */
+  @Property({ type: 'boolean', default: false })
+  gepauzeerd: boolean & Opt = false;
+
+  @Property({ type: 'integer', version: true })
+  version!: number & Opt;
+}

@@ -1,0 +1,31 @@
+import type Decimal from 'decimal.js';
+import { Entity, Enum, ManyToOne, Property, Unique, type Opt } from '@mikro-orm/core';
+import { BaseEntity } from '../../shared/base.entity';
+import { MoneyType } from '../../shared/money.type';
+import type { Household } from '../household/household.entity';
+import { ToeslagSoort, ToeslagStatus } from './toeslag.enums';
+
+/** One toeslag of a household for one berekeningsjaar. */
+@Entity({ tableName: 'toeslag' })
+@Unique({ properties: ['household', 'soort', 'berekeningsjaar'] })
+export class Toeslag extends BaseEntity {
+  @ManyToOne({ entity: 'Household', index: true })
+  household!: Household;
+
+  @Enum({ items: () => ToeslagSoort })
+  soort!: ToeslagSoort;
+
+  @Property({ type: 'smallint' })
+  berekeningsjaar!: number;
+
+  @Enum({ items: () => ToeslagStatus })
+  status!: ToeslagStatus;
+
+  /** Monthly voorschot currently paid (after the voorschotpercentage). */
+  @Property({ type: MoneyType, nullable: true })
+  voorschotMaandbedrag?: Decimal | null;
+
+  /** Instelbaar voorschot: the share (0–100 %) of the computed voorschot the citizen chose to receive. */
+  @Property({ type: 'smallint', default: 100 })
+  voorschotPercentage: number & Opt = 100;
+}

@@ -1,0 +1,47 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { GraphQLError } from 'graphql';
+import { writeAccessLog } from '../modules/accesslog/access-log.writer';
+import type { Pseudonymiser } from '../modules/accesslog/pseudonym';
+import { ErrorCode } from '../shared/errors';
+import type { RequestContext } from './context';
+
+/**
+ * Writes the request's access-log rows (one per household, one INSERT) before the response leaves.
+ * Fails closed: if the log cannot be written, the household data is not sent.
+ */
+export function accessLogPlugin(orm: MikroORM, pseudonymise: Pseudonymiser, onError: (err: unknown) => void): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue: ctx, response, operationName, operation, errors }) {
+          if (!ctx.actor || ctx.accessLog.size === 0) return;
+          try {
+            await writeAccessLog(orm.em.fork(), pseudonymise, {
+              recorder: ctx.accessLog,
+              actor: ctx.actor,
+              trace: ctx.trace,
+              operationName: operationName ?? operation?.name?.value ?? `anonymous ${operation?.operation ?? 'operation'}`,
+              startedAt: ctx.startedAt,
+              endedAt: new Date(),
+              status: errors?.length || (response.body.kind === 'single' && response.body.singleResult.errors?.length) ? 'ERROR' : 'OK',
+            });
+          } catch (err) {
+            onError(err);
+            if (response.body.kind === 'single') {
+              response.body.singleResult = {
+                data: null,
+                errors: [
+                  new GraphQLError('the access log could not be written; no data is returned', {
+                    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, traceId: ctx.trace.traceId },
+                  }).toJSON(),
+                ],
+              };
+            }
+            response.http.status = 500;
+          }
+        },
+      };
+    },
+  };
+}

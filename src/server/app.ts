@@ -1,0 +1,139 @@
+import http from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import express from 'express';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Config } from '../config';
+import type { Actor } from '../auth/actor';
+import { TokenRejectedError, type TokenVerifier } from '../auth/token-verifier';
+import type { Pseudonymiser } from '../modules/accesslog/pseudonym';
+import { ErrorCode, unauthenticated } from '../shared/errors';
+import { accessLogPlugin } from './access-log.plugin';
+import { createRequestContext, type RequestContext } from './context';
+import type { Logger } from './logger';
+import { getSchema } from './schema';
+import { toTraceparent, traceFromHeader } from './trace';
+
+export interface AppDeps {
+  config: Pick<Config, 'env'>;
+  orm: MikroORM;
+  verifier: TokenVerifier;
+  pseudonymise: Pseudonymiser;
+  logger: Logger;
+}
+
+export interface RunningApp {
+  server: http.Server;
+  apollo: ApolloServer<RequestContext>;
+  /** Stops accepting requests, drains the open ones and stops Apollo. */
+  close(): Promise<void>;
+}
+
+const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
+// Codes Apollo itself produces for bad requests; passed through unchanged.
+const APOLLO_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+
+async function authenticate(header: string | undefined, verifier: TokenVerifier, logger: Logger): Promise<Actor | null> {
+  if (header === undefined || header === '') return null;
+  const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/.exec(header);
+  if (!match) throw unauthenticated('the Authorization header must be "Bearer <JWT>"');
+  try {
+    return await verifier.verify(match[1]);
+  } catch (err) {
+    if (err instanceof TokenRejectedError) {
+      logger.info({ reason: err.message }, 'token rejected');
+      throw unauthenticated('the bearer token is invalid or expired');
+    }
+    throw err;
+  }
+}
+
+/** Builds the HTTP server: POST/GET /graphql (Apollo) and /healthz. Does not listen. */
+export async function createApp(deps: AppDeps): Promise<RunningApp> {
+  const { orm, verifier, pseudonymise, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  const server = http.createServer(app);
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema: await getSchema(),
+    csrfPrevention: true,
+    // Never: expected errors need no trace, unexpected ones are masked (a 'detail' in development).
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      accessLogPlugin(orm, pseudonymise, (err) => logger.error({ err }, 'access log write failed')),
+      {
+        async requestDidStart() {
+          return {
+            async didEncounterErrors({ contextValue, errors }) {
+              for (const error of errors) {
+                const code = String(error.extensions?.code ?? '');
+                if (!KNOWN_CODES.has(code) || code === ErrorCode.INTERNAL_SERVER_ERROR) {
+                  if (APOLLO_CODES.has(code)) continue;
+                  logger.error({ traceId: contextValue?.trace?.traceId, err: error.originalError ?? error }, 'unexpected error');
+                }
+              }
+            },
+          };
+        },
+      },
+    ],
+    formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+      const code = String(formatted.extensions?.code ?? '');
+      if (KNOWN_CODES.has(code) || APOLLO_CODES.has(code)) return formatted;
+      // Anything else is a bug or an infrastructure failure: never leak its message (SQL, internals).
+      const original = error instanceof GraphQLError ? error.originalError : error;
+      return {
+        message: 'internal error',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: {
+          code: ErrorCode.INTERNAL_SERVER_ERROR,
+          ...(deps.config.env === 'development' && original instanceof Error ? { detail: original.message } : {}),
+        },
+      };
+    },
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const trace = traceFromHeader(req.header('traceparent'));
+        res.setHeader('traceparent', toTraceparent(trace));
+        const actor = await authenticate(req.header('authorization'), verifier, logger);
+        return createRequestContext(actor, orm.em.fork() as never, trace);
+      },
+    }),
+  );
+
+  return {
+    server,
+    apollo,
+    async close() {
+      await apollo.stop();
+      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** Listens on host:port; rejects with EADDRINUSE etc. instead of crashing. */
+export function listen(server: http.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: Error) => reject(err);
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}

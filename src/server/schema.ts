@@ -1,0 +1,32 @@
+import 'reflect-metadata';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { authChecker } from '../auth/auth-checker';
+import { BetalingsregelingResolver } from '../modules/betalingsregeling/betalingsregeling.resolver';
+import { HouseholdResolver } from '../modules/household/household.resolver';
+import { NodeResolver } from '../modules/node/node.resolver';
+import { SchuldResolver } from '../modules/schuld/schuld.resolver';
+import { ViewerResolver } from '../modules/viewer/viewer.resolver';
+
+export const resolvers = [ViewerResolver, HouseholdResolver, NodeResolver, SchuldResolver, BetalingsregelingResolver] as const;
+
+let cached: Promise<GraphQLSchema> | undefined;
+
+/** The executable schema, built once per process from the decorated classes. */
+export function getSchema(): Promise<GraphQLSchema> {
+  cached ??= buildSchema({
+    resolvers: [...resolvers],
+    authChecker,
+    // Authorization errors thrown by the checker carry their own codes.
+    authMode: 'error',
+    validate: false,
+  });
+  return cached;
+}
+
+/** The SDL committed as schema/schema.graphql: sorted, so the file only changes when the API does. */
+export async function printCommittedSchema(): Promise<string> {
+  const header =
+    '# Generated from the code by `npm run schema:generate`. Do not edit: CI fails when this file is stale.\n\n';
+  return header + printSchema(lexicographicSortSchema(await getSchema())) + '\n';
+}
