@@ -1,0 +1,109 @@
+import { createHmac } from 'node:crypto';
+import { HouseholdDocument, MyHouseholdDocument, ViewerDocument } from '../generated/graphql';
+import { DEMO } from '../../src/db/demo-data';
+import { toGlobalId } from '../../src/shared/global-id';
+import { codes, startTestApp, TEST_PSEUDONYM_KEY, type TestApp } from '../support/app';
+import { personas } from '../support/tokens';
+
+let app: TestApp;
+const statements: string[] = [];
+beforeAll(async () => {
+  app = await startTestApp({ onQuery: (sql) => statements.push(sql) });
+});
+afterAll(() => app.close());
+
+const hmac = (bsn: string) => createHmac('sha256', TEST_PSEUDONYM_KEY).update(bsn).digest('hex');
+const traceId = () => [...Array(32)].map(() => Math.floor(Math.random() * 16).toString(16)).join('');
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function logRows(trace: string): Promise<Array<Record<string, any>>> {
+  return app.em().getConnection().execute(`select *, xmin::text as tx from access_log_entry where trace_id = ? order by household_id`, [trace]);
+}
+
+describe('access log', () => {
+  it('records one row per household per request, with trace, activity, pseudonymised subject and actor', async () => {
+    const trace = traceId();
+    const r = await app.gql(MyHouseholdDocument, {}, await app.token({ ...personas.ahmed }), {
+      traceparent: `00-${trace}-00f067aa0ba902b7-01`,
+    });
+    expect(r.errors).toBeUndefined();
+    expect(r.headers.get('traceparent')).toMatch(new RegExp(`^00-${trace}-[0-9a-f]{16}-01$`));
+
+    const rows = await logRows(trace);
+    expect(rows).toHaveLength(1);
+    const [row] = rows;
+    expect(row).toMatchObject({
+      household_id: DEMO.households.deVries,
+      parent_span_id: '00f067aa0ba902b7',
+      operation_name: 'MyHousehold',
+      operation_type: 'read',
+      processing_activity_id: 'burger-inzage-eigen-gegevens',
+      actor_role: 'BURGER',
+      // the data subject is the aanvrager (Sanne); the actor is the toeslagpartner (Ahmed)
+      data_subject: hmac(DEMO.sanne.bsn),
+      actor_subject: hmac(DEMO.ahmed.bsn),
+      status: 'OK',
+    });
+    expect(row.span_id).toBe(r.headers.get('traceparent')!.split('-')[2]);
+    expect([...row.resources].sort()).toEqual(['Betalingsregeling', 'Household', 'HouseholdMember', 'Schuld', 'Toeslag']);
+    expect(new Date(row.ended_at).getTime()).toBeGreaterThanOrEqual(new Date(row.started_at).getTime());
+    // No BSN anywhere in the record.
+    expect(JSON.stringify(row)).not.toMatch(/99999\d{4}/);
+  });
+
+  it('writes all households of one request in ONE insert (same transaction)', async () => {
+    const trace = traceId();
+    const query = `query Two($a: ID!, $b: ID!) { a: household(id: $a) { id } b: household(id: $b) { id schulden { nodes { id } } } }`;
+    statements.length = 0;
+    const r = await app.gql(
+      query,
+      { a: toGlobalId('Household', DEMO.households.deVries), b: toGlobalId('Household', DEMO.households.jansen) },
+      await app.token({ ...personas.medewerker }),
+      { traceparent: `00-${trace}-00f067aa0ba902b7-00` },
+    );
+    expect(r.errors).toBeUndefined();
+    const rows = await logRows(trace);
+    expect(rows.map((x) => x.household_id)).toEqual([DEMO.households.deVries, DEMO.households.jansen].sort());
+    expect(new Set(rows.map((x) => x.tx)).size).toBe(1);
+    expect(statements.filter((s) => /insert into access_log_entry/i.test(s))).toHaveLength(1);
+    expect(rows.every((x) => x.processing_activity_id === 'medewerker-zaakbehandeling' && x.actor_subject === 'M12345')).toBe(true);
+  });
+
+  it('records nothing for a household the actor was refused, nor for requests without household data', async () => {
+    const trace = traceId();
+    const token = await app.token({ ...personas.sanne });
+    const refused = await app.gql(HouseholdDocument, { id: toGlobalId('Household', DEMO.households.jansen) }, token, {
+      traceparent: `00-${trace}-00f067aa0ba902b7-00`,
+    });
+    expect(codes(refused)).toEqual(['FORBIDDEN']);
+    await app.gql(ViewerDocument, {}, token, { traceparent: `00-${trace}-00f067aa0ba902b8-00` });
+    expect(await logRows(trace)).toHaveLength(0);
+  });
+
+  it('starts a new trace when no (or an invalid) traceparent comes in', async () => {
+    const token = await app.token({ ...personas.sanne });
+    for (const headers of [{} as Record<string, string>, { traceparent: '00-00000000000000000000000000000000-00f067aa0ba902b7-01' }, { traceparent: 'garbage' }]) {
+      const r = await app.gql(MyHouseholdDocument, {}, token, headers);
+      const [, trace] = r.headers.get('traceparent')!.split('-');
+      expect(trace).toMatch(/^[0-9a-f]{32}$/);
+      expect(trace).not.toBe('00000000000000000000000000000000');
+      const rows = await logRows(trace);
+      expect(rows).toHaveLength(1);
+      expect(rows[0].parent_span_id).toBeNull();
+    }
+  });
+
+  it('fails closed: when the log cannot be written, no household data is returned', async () => {
+    const conn = app.em().getConnection();
+    await conn.execute('alter table access_log_entry rename to access_log_entry_away');
+    try {
+      const r = await app.gql(MyHouseholdDocument, {}, await app.token({ ...personas.sanne }));
+      expect(r.status).toBe(500);
+      expect(r.data ?? null).toBeNull();
+      expect(codes(r)).toEqual(['INTERNAL_SERVER_ERROR']);
+      expect(JSON.stringify(r)).not.toContain('Vries');
+    } finally {
+      await conn.execute('alter table access_log_entry_away rename to access_log_entry');
+    }
+  });
+});
