@@ -1,0 +1,69 @@
+import { createPublicKey } from 'node:crypto';
+import { writeFile, mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../src/config';
+import { createTokenVerifier, TokenRejectedError } from '../../src/auth/token-verifier';
+import { createTestKeys, signToken, TEST_AUDIENCE, TEST_ISSUER, personas, type TestKeys } from '../support/tokens';
+
+// The key sources other than the JWKS file used by the app tests: a remote JWKS URL (served here on
+// loopback, as an identity provider would) and a PEM public key file.
+
+let keys: TestKeys;
+let server: http.Server;
+let jwksUrl: string;
+let dir: string;
+let jwksRequests = 0;
+
+beforeAll(async () => {
+  keys = await createTestKeys('idp-key');
+  server = http.createServer((req, res) => {
+    jwksRequests++;
+    if (req.url !== '/.well-known/jwks.json') return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(keys.jwks));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/.well-known/jwks.json`;
+  dir = await mkdtemp(path.join(os.tmpdir(), 'verifier-'));
+});
+afterAll(async () => {
+  await new Promise((r) => server.close(r));
+  await rm(dir, { recursive: true, force: true });
+});
+
+const env = { AUTH_ISSUER: TEST_ISSUER, AUTH_AUDIENCE: TEST_AUDIENCE };
+
+it('verifies against a remote JWKS URL and caches the key set', async () => {
+  const config = loadConfig({ ...env, AUTH_JWKS_URL: jwksUrl });
+  const verifier = await createTokenVerifier(config.auth, dir);
+  const before = jwksRequests;
+  for (let i = 0; i < 3; i++) {
+    await expect(verifier.verify(await signToken(keys, { ...personas.medewerker }))).resolves.toMatchObject({ role: 'MEDEWERKER', employeeId: 'M12345' });
+  }
+  expect(jwksRequests - before).toBe(1);
+  const other = await createTestKeys('idp-key');
+  await expect(verifier.verify(await signToken(other, { ...personas.medewerker }))).rejects.toBeInstanceOf(TokenRejectedError);
+});
+
+it('verifies against a PEM (SPKI) public key file', async () => {
+  const pem = createPublicKey({ key: keys.jwks.keys[0] as never, format: 'jwk' }).export({ type: 'spki', format: 'pem' });
+  const file = path.join(dir, 'idp.pem');
+  await writeFile(file, pem);
+  const verifier = await createTokenVerifier(loadConfig({ ...env, AUTH_PUBLIC_KEY_FILE: file }).auth, dir);
+  await expect(verifier.verify(await signToken(keys, { ...personas.sanne }))).resolves.toMatchObject({ role: 'BURGER', bsn: '999990019' });
+  await expect(verifier.verify(await signToken(keys, { ...personas.sanne }, { audience: 'x' }))).rejects.toBeInstanceOf(TokenRejectedError);
+});
+
+it('accepts HS256 only when explicitly configured, and then only with that secret', async () => {
+  const secret = 's'.repeat(40);
+  const verifier = await createTokenVerifier(loadConfig({ ...env, AUTH_ALGORITHMS: 'HS256', AUTH_HS_SECRET: secret }).auth, dir);
+  const { SignJWT } = await import('jose');
+  const sign = (s: string) =>
+    new SignJWT({ ...personas.jan }).setProtectedHeader({ alg: 'HS256' }).setIssuer(TEST_ISSUER).setAudience(TEST_AUDIENCE).setExpirationTime('5m').sign(new TextEncoder().encode(s));
+  await expect(verifier.verify(await sign(secret))).resolves.toMatchObject({ bsn: '999990044' });
+  await expect(verifier.verify(await sign('t'.repeat(40)))).rejects.toBeInstanceOf(TokenRejectedError);
+  // and an ES256 token is refused by this HS-only verifier
+  await expect(verifier.verify(await signToken(keys, { ...personas.jan }))).rejects.toBeInstanceOf(TokenRejectedError);
+});
