@@ -45,7 +45,7 @@ export function householdAccess(actor: Actor, purpose: Purpose): HouseholdAccess
           },
         } as FilterQuery<Household>,
         unrestricted: false,
-        activity: ProcessingActivityId.BURGER_INZAGE,
+        activity: purpose === Purpose.ACT ? ProcessingActivityId.BURGER_VERZOEK : ProcessingActivityId.BURGER_INZAGE,
         onBehalfOfMachtigingId: null,
       };
     case Role.MEDEWERKER:

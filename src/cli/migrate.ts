@@ -57,6 +57,7 @@ async function main() {
   }
 
   if (v.create) {
+    if (v.name && !/^[A-Za-z0-9_]+$/.test(v.name)) fail('--name becomes part of a class name: letters, digits and _ only');
     const result = await withScratchDatabase((orm) => orm.getMigrator().createMigration(undefined, false, false, v.name));
     if (!result.fileName) {
       console.log('no changes: the migrations already match the entities');

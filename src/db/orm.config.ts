@@ -4,6 +4,11 @@ import { Migrator } from '@mikro-orm/migrations';
 import { AccessLogEntry } from '../modules/accesslog/access-log-entry.entity';
 import { ProcessingActivity } from '../modules/accesslog/processing-activity.entity';
 import { Betalingsregeling } from '../modules/betalingsregeling/betalingsregeling.entity';
+import { Termijn } from '../modules/betalingsregeling/termijn.entity';
+import { Beschikking } from '../modules/beschikking/beschikking.entity';
+import { InvorderingRun } from '../modules/invordering/invordering-run.entity';
+import { Norm } from '../modules/norms/norm.entity';
+import { SchuldEvent } from '../modules/schuld/schuld-event.entity';
 import { Household } from '../modules/household/household.entity';
 import { HouseholdMember } from '../modules/household/household-member.entity';
 import { Person } from '../modules/household/person.entity';
@@ -12,7 +17,21 @@ import { Toeslag } from '../modules/toeslag/toeslag.entity';
 import { projectRoot, runningTs } from './paths';
 
 /** Every entity, listed explicitly (no folder scanning: the same list works from src/ and dist/). */
-export const entities = [Person, Household, HouseholdMember, Toeslag, Schuld, Betalingsregeling, ProcessingActivity, AccessLogEntry];
+export const entities = [
+  Person,
+  Household,
+  HouseholdMember,
+  Toeslag,
+  Beschikking,
+  Schuld,
+  SchuldEvent,
+  Betalingsregeling,
+  Termijn,
+  Norm,
+  InvorderingRun,
+  ProcessingActivity,
+  AccessLogEntry,
+];
 
 export interface OrmOptions {
   clientUrl: string;

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { HouseholdScope } from '../auth/household-scope';
+import { Beschikking } from '../modules/beschikking/beschikking.entity';
 import { Betalingsregeling } from '../modules/betalingsregeling/betalingsregeling.entity';
 import { schuldenOfRegelingLoader } from '../modules/betalingsregeling/betalingsregeling.loaders';
 import { membersLoader, pageLoader } from '../modules/household/household.loaders';
@@ -41,6 +42,7 @@ export function createLoaders(em: EntityManager, scope: HouseholdScope) {
     toeslagById: byIdLoader(scope, Toeslag),
     schuldById: byIdLoader(scope, Schuld),
     betalingsregelingById: byIdLoader(scope, Betalingsregeling),
+    beschikkingById: byIdLoader(scope, Beschikking),
   };
 }
 

@@ -45,7 +45,7 @@ describe('access log', () => {
       status: 'OK',
     });
     expect(row.span_id).toBe(r.headers.get('traceparent')!.split('-')[2]);
-    expect([...row.resources].sort()).toEqual(['Betalingsregeling', 'Household', 'HouseholdMember', 'Schuld', 'Toeslag']);
+    expect([...row.resources].sort()).toEqual(['Beschikking', 'Betalingsregeling', 'Household', 'HouseholdMember', 'Schuld', 'Toeslag']);
     expect(new Date(row.ended_at).getTime()).toBeGreaterThanOrEqual(new Date(row.started_at).getTime());
     // No BSN anywhere in the record.
     expect(JSON.stringify(row)).not.toMatch(/99999\d{4}/);

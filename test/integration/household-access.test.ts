@@ -41,9 +41,12 @@ describe('a citizen and their own household', () => {
       ['TOESLAGPARTNER', '999990020'],
       ['KIND', '999990032'],
     ]);
-    expect(h.toeslagen.nodes.map((t) => [t.soort, t.berekeningsjaar, t.voorschotMaandbedrag])).toEqual([
-      ['HUURTOESLAG', 2024, '298.00'],
-      ['ZORGTOESLAG', 2024, '131.00'],
+    // newest berekeningsjaar first, then by soort
+    expect(h.toeslagen.nodes.map((t) => [t.soort, t.berekeningsjaar, t.status, t.voorschotMaandbedrag, t.voorschotPercentage])).toEqual([
+      ['HUURTOESLAG', 2026, 'VOORLOPIG_TOEGEKEND', '306.00', 90],
+      ['ZORGTOESLAG', 2026, 'VOORLOPIG_TOEGEKEND', '123.00', 100],
+      ['HUURTOESLAG', 2024, 'DEFINITIEF_TOEGEKEND', '298.00', 90],
+      ['ZORGTOESLAG', 2024, 'DEFINITIEF_TOEGEKEND', '131.00', 100],
     ]);
     expect(h.schulden.nodes.map((s) => [s.openstaandBedrag, s.oorspronkelijkBedrag, s.status, s.toeslag.soort])).toEqual([
       ['252.00', '312.00', 'IN_BETALINGSREGELING', 'ZORGTOESLAG'],

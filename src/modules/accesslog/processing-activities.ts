@@ -5,6 +5,8 @@
 export enum ProcessingActivityId {
   /** A citizen views their own household data. */
   BURGER_INZAGE = 'burger-inzage-eigen-gegevens',
+  /** A citizen changes or requests something for their own household (migration Migration20261122163156_read_model_and_norms). */
+  BURGER_VERZOEK = 'burger-verzoek',
   /** A medewerker handles a case and reads the household's data. */
   MEDEWERKER_BEHANDELING = 'medewerker-zaakbehandeling',
   /** An intermediair reads or acts for a client under a machtiging. */

@@ -3,12 +3,14 @@ import { Entity, Enum, Index, ManyToOne, Property, type Opt } from '@mikro-orm/c
 import { BaseEntity } from '../../shared/base.entity';
 import { MoneyType } from '../../shared/money.type';
 import type { Household } from '../household/household.entity';
+import { Beschikking } from '../beschikking/beschikking.entity';
 import { Toeslag } from '../toeslag/toeslag.entity';
 import { SchuldStatus } from './schuld.enums';
 
 /** A terugvordering: created by a terugvorderingsbeschikking for one toeslag and berekeningsjaar. */
 @Entity({ tableName: 'schuld' })
 @Index({ properties: ['household', 'vervaldatum'] })
+@Index({ properties: ['status', 'statusSinds'] })
 export class Schuld extends BaseEntity {
   @ManyToOne({ entity: 'Household' })
   household!: Household;
@@ -16,9 +18,9 @@ export class Schuld extends BaseEntity {
   @ManyToOne(() => Toeslag, { index: true })
   toeslag!: Toeslag;
 
-  /** Number of the terugvorderingsbeschikking the schuld comes from. */
-  @Property({ type: 'string', length: 32 })
-  beschikkingsnummer!: string;
+  /** The terugvorderingsbeschikking the schuld comes from (same toeslag). */
+  @ManyToOne(() => Beschikking, { index: true })
+  beschikking!: Beschikking;
 
   @Property({ type: 'date' })
   dagtekening!: string;
@@ -30,8 +32,13 @@ export class Schuld extends BaseEntity {
   @Property({ type: MoneyType })
   oorspronkelijkBedrag!: Decimal;
 
+  /** Principal still to pay. */
   @Property({ type: MoneyType })
   openstaandBedrag!: Decimal;
+
+  /** Collection costs charged (aanmaning, dwangbevel) and not yet paid. */
+  @Property({ type: MoneyType, defaultRaw: '0' })
+  kosten!: Decimal & Opt;
 
   /** Fraud established or suspected: the 2016 cut-off does not apply. */
   @Property({ type: 'boolean', default: false })
@@ -39,6 +46,10 @@ export class Schuld extends BaseEntity {
 
   @Enum({ items: () => SchuldStatus })
   status: SchuldStatus & Opt = SchuldStatus.OPEN;
+
+  /** Date of the last status change: collection terms run from here. */
+  @Property({ type: 'date' })
+  statusSinds!: string;
 
   /** Collection paused (e.g. UHT registration of the household). */
   @Property({ type: 'boolean', default: false })

@@ -17,3 +17,27 @@ registerEnumType(SchuldStatus, {
   description:
     'OPEN → IN_BETALINGSREGELING | VERREKEND | HERINNERD → AANGEMAAND → DWANGBEVEL; terminal VOLDAAN, KWIJTGESCHOLDEN, BUITEN_INVORDERING.',
 });
+
+/** What happened to a schuld (its history, domain.md §2–3). */
+export enum SchuldEventSoort {
+  ONTSTAAN = 'ONTSTAAN',
+  HERINNERING = 'HERINNERING',
+  AANMANING = 'AANMANING',
+  DWANGBEVEL = 'DWANGBEVEL',
+  BETALING = 'BETALING',
+  REGELING_GESTART = 'REGELING_GESTART',
+  REGELING_BEEINDIGD = 'REGELING_BEEINDIGD',
+  GEPAUZEERD = 'GEPAUZEERD',
+  HERVAT = 'HERVAT',
+  BUITEN_INVORDERING = 'BUITEN_INVORDERING',
+  VOLDAAN = 'VOLDAAN',
+  KWIJTGESCHOLDEN = 'KWIJTGESCHOLDEN',
+}
+registerEnumType(SchuldEventSoort, { name: 'SchuldEventSoort', description: 'The kind of entry in a schuld’s history.' });
+
+/** States after which nothing more is collected. */
+export const TERMINAL_SCHULD_STATUSES: readonly SchuldStatus[] = [
+  SchuldStatus.VOLDAAN,
+  SchuldStatus.KWIJTGESCHOLDEN,
+  SchuldStatus.BUITEN_INVORDERING,
+];

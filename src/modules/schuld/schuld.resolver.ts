@@ -13,4 +13,11 @@ export class SchuldResolver {
     if (!toeslag) throw new Error(`toeslag of schuld ${schuld.dbId} not found`);
     return ToeslagNode.from(toeslag);
   }
+
+  @FieldResolver(() => String, { description: 'Number of the terugvorderingsbeschikking this schuld comes from.' })
+  async beschikkingsnummer(@Root() schuld: SchuldNode, @Ctx() ctx: RequestContext): Promise<string> {
+    const beschikking = await ctx.loaders.beschikkingById.load(schuld.beschikkingDbId);
+    if (!beschikking) throw new Error(`beschikking of schuld ${schuld.dbId} not found`);
+    return beschikking.nummer;
+  }
 }

@@ -11,9 +11,7 @@ import { SchuldStatus } from './schuld.enums';
 export class SchuldNode extends Node {
   dbId!: string;
   toeslagDbId!: string;
-
-  @Field({ description: 'Number of the terugvorderingsbeschikking.' })
-  beschikkingsnummer!: string;
+  beschikkingDbId!: string;
 
   @Field(() => DateScalar)
   dagtekening!: string;
@@ -41,7 +39,7 @@ export class SchuldNode extends Node {
       id: toGlobalId('Schuld', s.id),
       dbId: s.id,
       toeslagDbId: s.toeslag.id,
-      beschikkingsnummer: s.beschikkingsnummer,
+      beschikkingDbId: s.beschikking.id,
       dagtekening: s.dagtekening,
       vervaldatum: s.vervaldatum,
       oorspronkelijkBedrag: s.oorspronkelijkBedrag,

@@ -21,6 +21,10 @@ export class Toeslag extends BaseEntity {
   @Enum({ items: () => ToeslagStatus })
   status!: ToeslagStatus;
 
+  /** The calculated monthly voorschot at 100 % (before the citizen's voorschotpercentage). */
+  @Property({ type: MoneyType, nullable: true })
+  berekendVoorschotMaandbedrag?: Decimal | null;
+
   /** Monthly voorschot currently paid (after the voorschotpercentage). */
   @Property({ type: MoneyType, nullable: true })
   voorschotMaandbedrag?: Decimal | null;
@@ -28,4 +32,7 @@ export class Toeslag extends BaseEntity {
   /** Instelbaar voorschot: the share (0–100 %) of the computed voorschot the citizen chose to receive. */
   @Property({ type: 'smallint', default: 100 })
   voorschotPercentage: number & Opt = 100;
+
+  @Property({ type: 'integer', version: true })
+  version!: number & Opt;
 }
