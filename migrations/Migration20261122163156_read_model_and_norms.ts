@@ -48,18 +48,21 @@ export class Migration20261122163156_read_model_and_norms extends Migration {
       ('DWANGBEVEL_NA_DAGEN', '2000-01-01', 14, 'DAGEN', 'Dagen na de aanmaning tot het dwangbevel', 'aanname (Invorderingswet 1990 art. 12)', true),
       ('AANMANINGSKOSTEN', '2000-01-01', 8.00, 'EUR', 'Kosten van een aanmaning (in werkelijkheid gestaffeld)', 'aanname (Kostenbesluit invordering rijksbelastingen)', true),
       ('DWANGBEVELKOSTEN', '2000-01-01', 48.00, 'EUR', 'Kosten van een dwangbevel (in werkelijkheid gestaffeld)', 'aanname (Kostenbesluit invordering rijksbelastingen)', true),
-      ('DOELMATIGHEIDSGRENS', '2015-01-01', 116.00, 'EUR', 'Terugvorderingen tot en met dit bedrag per toeslag en berekeningsjaar worden niet ingevorderd', 'aanname: vóór 2024 niet bekend, gelijk gehouden aan 2024', true),
+      ('DOELMATIGHEIDSGRENS', '2000-01-01', 116.00, 'EUR', 'Terugvorderingen tot en met dit bedrag per toeslag en berekeningsjaar worden niet ingevorderd', 'aanname: vóór 2024 niet bekend, gelijk gehouden aan 2024', true),
       ('DOELMATIGHEIDSGRENS', '2024-01-01', 116.00, 'EUR', 'Terugvorderingen tot en met dit bedrag per toeslag en berekeningsjaar worden niet ingevorderd', 'domain.md §3', false),
       ('BUITEN_INVORDERING_TM_JAAR', '2000-01-01', 2016, 'JAAR', 'Schulden met dagtekening in dit jaar of eerder zijn buiten invordering, behalve bij (vermoeden van) fraude', 'seeds 000 en 002', false);`);
 
     this.addSql(`insert into "processing_activity" ("id", "name", "purpose", "legal_basis", "retention_months") values
       ('burger-verzoek', 'Verzoek of wijziging door de burger',
        'Handling a citizen''s own request or change: voorschotpercentage, betalingsregeling, zienswijze.',
-       'AVG art. 6(1)(e); Awir; Invorderingswet 1990', 84);`);
+       'AVG art. 6(1)(e); Awir; Invorderingswet 1990', 84),
+      ('invordering-schulden', 'Dagelijkse invordering van schulden',
+       'Advancing schulden through collection (herinnering, aanmaning, dwangbevel), pausing and resuming them.',
+       'AVG art. 6(1)(c) and (e); Invorderingswet 1990; Leidraad Invordering 2008', 84);`);
   }
 
   override async down(): Promise<void> {
-    this.addSql(`delete from "processing_activity" where "id" = 'burger-verzoek';`);
+    this.addSql(`delete from "processing_activity" where "id" in ('burger-verzoek', 'invordering-schulden');`);
     this.addSql(`alter table "schuld" drop constraint "schuld_beschikking_id_foreign";`);
 
     this.addSql(`drop table if exists "invordering_run" cascade;`);

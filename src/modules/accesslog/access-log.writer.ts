@@ -1,8 +1,107 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Transaction } from '@mikro-orm/core';
 import { Role, type Actor } from '../../auth/actor';
 import type { TraceContext } from '../../server/trace';
 import type { AccessRecorder } from './access-recorder';
 import type { Pseudonymiser } from './pseudonym';
+
+/** Who processed the data, as stored: never a BSN (a citizen is stored as the HMAC of theirs). */
+export interface LoggedActor {
+  role: string;
+  subject: string;
+  organisation: string | null;
+}
+
+/** One household touched by one processing. */
+export interface AccessLogRow {
+  householdId: string;
+  resources: string[];
+  write: boolean;
+  activity: string;
+  onBehalfOfMachtigingId: string | null;
+}
+
+export interface AccessLogProcessing {
+  trace: TraceContext;
+  operationName: string;
+  actor: LoggedActor;
+  startedAt: Date;
+  endedAt: Date;
+  status: 'OK' | 'ERROR';
+}
+
+export function loggedActor(actor: Actor, pseudonymise: Pseudonymiser): LoggedActor {
+  switch (actor.role) {
+    case Role.BURGER:
+      return { role: actor.role, subject: pseudonymise(actor.bsn), organisation: null };
+    case Role.INTERMEDIAIR:
+      return { role: actor.role, subject: actor.employeeId, organisation: actor.organisationId };
+    case Role.GEMEENTE:
+      return { role: actor.role, subject: actor.subject, organisation: actor.gemeentecode };
+    case Role.KOO:
+      return { role: actor.role, subject: actor.subject, organisation: actor.organisationId };
+    case Role.MEDEWERKER:
+      return { role: actor.role, subject: actor.employeeId, organisation: null };
+  }
+}
+
+/**
+ * Writes one access-log row per household, all in one INSERT (plus one lookup of the aanvragers'
+ * BSNs, pseudonymised here with the keyed HMAC: the BSN itself is never stored or logged).
+ * Pass `tx` to write inside the transaction that changed the data.
+ */
+export async function insertAccessLog(
+  em: EntityManager,
+  pseudonymise: Pseudonymiser,
+  p: AccessLogProcessing,
+  rows: readonly AccessLogRow[],
+  tx?: Transaction,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const conn = em.getConnection();
+  const ids = rows.map((r) => r.householdId);
+  const subjects = new Map<string, string>();
+  const aanvragers: Array<{ household_id: string; bsn: string }> = await conn.execute(
+    `select hm.household_id, p.bsn from household_member hm join person p on p.id = hm.person_id
+      where hm.household_id = any(array[?]::uuid[]) and hm.rol = 'AANVRAGER' and hm.tot is null`,
+    [ids],
+    'all',
+    tx,
+  );
+  for (const r of aanvragers) subjects.set(r.household_id, pseudonymise(r.bsn));
+
+  const values: unknown[] = [];
+  const tuples = rows.map((r) => {
+    values.push(
+      p.trace.traceId,
+      p.trace.spanId,
+      p.trace.parentSpanId,
+      p.operationName,
+      r.write ? 'write' : 'read',
+      [...r.resources].sort(),
+      r.activity,
+      r.householdId,
+      subjects.get(r.householdId) ?? null,
+      p.actor.role,
+      p.actor.subject,
+      p.actor.organisation,
+      r.onBehalfOfMachtigingId,
+      p.startedAt,
+      p.endedAt,
+      p.status,
+    );
+    return '(?, ?, ?, ?, ?, array[?]::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+  });
+  await conn.execute(
+    `insert into access_log_entry (trace_id, span_id, parent_span_id, operation_name, operation_type, resources,
+       processing_activity_id, household_id, data_subject, actor_role, actor_subject, actor_organisation,
+       on_behalf_of_machtiging_id, started_at, ended_at, status)
+     values ${tuples.join(', ')}`,
+    values,
+    'run',
+    tx,
+  );
+}
 
 export interface AccessLogWrite {
   recorder: AccessRecorder;
@@ -14,67 +113,19 @@ export interface AccessLogWrite {
   status: 'OK' | 'ERROR';
 }
 
-function actorSubject(actor: Actor, pseudonymise: Pseudonymiser): { subject: string; organisation: string | null } {
-  switch (actor.role) {
-    case Role.BURGER:
-      return { subject: pseudonymise(actor.bsn), organisation: null };
-    case Role.INTERMEDIAIR:
-      return { subject: actor.employeeId, organisation: actor.organisationId };
-    case Role.GEMEENTE:
-      return { subject: actor.subject, organisation: actor.gemeentecode };
-    case Role.KOO:
-      return { subject: actor.subject, organisation: actor.organisationId };
-    case Role.MEDEWERKER:
-      return { subject: actor.employeeId, organisation: null };
-  }
-}
-
-/**
- * Writes one access-log row per touched household, all in one INSERT. The data subject is the
- * household's current aanvrager, pseudonymised here with the keyed HMAC; the BSN itself is never
- * stored in the log or written to any log output.
- */
+/** The access log of one API request: every household the HouseholdScope recorded. */
 export async function writeAccessLog(em: EntityManager, pseudonymise: Pseudonymiser, w: AccessLogWrite): Promise<void> {
-  const entries = w.recorder.entries();
-  if (entries.length === 0) return;
-  const conn = em.getConnection();
-  const ids = entries.map(([id]) => id);
-  const subjects = new Map<string, string>();
-  const rows: Array<{ household_id: string; bsn: string }> = await conn.execute(
-    `select hm.household_id, p.bsn from household_member hm join person p on p.id = hm.person_id
-      where hm.household_id = any(array[?]::uuid[]) and hm.rol = 'AANVRAGER' and hm.tot is null`,
-    [ids],
-  );
-  for (const r of rows) subjects.set(r.household_id, pseudonymise(r.bsn));
-
-  const { subject, organisation } = actorSubject(w.actor, pseudonymise);
-  const values: unknown[] = [];
-  const tuples = entries.map(([householdId, t]) => {
-    values.push(
-      w.trace.traceId,
-      w.trace.spanId,
-      w.trace.parentSpanId,
-      w.operationName,
-      t.write ? 'write' : 'read',
-      [...t.resources].sort(),
-      t.activity,
-      householdId,
-      subjects.get(householdId) ?? null,
-      w.actor.role,
-      subject,
-      organisation,
-      t.onBehalfOfMachtigingId,
-      w.startedAt,
-      w.endedAt,
-      w.status,
-    );
-    return '(?, ?, ?, ?, ?, array[?]::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
-  });
-  await conn.execute(
-    `insert into access_log_entry (trace_id, span_id, parent_span_id, operation_name, operation_type, resources,
-       processing_activity_id, household_id, data_subject, actor_role, actor_subject, actor_organisation,
-       on_behalf_of_machtiging_id, started_at, ended_at, status)
-     values ${tuples.join(', ')}`,
-    values,
+  const rows = w.recorder.entries().map(([householdId, t]) => ({
+    householdId,
+    resources: [...t.resources],
+    write: t.write,
+    activity: t.activity,
+    onBehalfOfMachtigingId: t.onBehalfOfMachtigingId,
+  }));
+  await insertAccessLog(
+    em,
+    pseudonymise,
+    { trace: w.trace, operationName: w.operationName, actor: loggedActor(w.actor, pseudonymise), startedAt: w.startedAt, endedAt: w.endedAt, status: w.status },
+    rows,
   );
 }

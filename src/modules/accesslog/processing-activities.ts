@@ -9,6 +9,8 @@ export enum ProcessingActivityId {
   BURGER_VERZOEK = 'burger-verzoek',
   /** A medewerker handles a case and reads the household's data. */
   MEDEWERKER_BEHANDELING = 'medewerker-zaakbehandeling',
+  /** The daily collection engine advances schulden (system processing). */
+  INVORDERING = 'invordering-schulden',
   /** An intermediair reads or acts for a client under a machtiging. */
   INTERMEDIAIR_MACHTIGING = 'intermediair-machtiging',
 }
