@@ -139,7 +139,9 @@ async function state(key: string) {
   );
   return row as { status: string; status_sinds: string; kosten: string; gepauzeerd: boolean; version: number };
 }
-async function events(key: string) {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Row = Record<string, any>;
+async function events(key: string): Promise<Row[]> {
   return em().getConnection().execute(
     `select datum::text, soort, van_status, naar_status, bedrag::text, reden, bron from schuld_event where schuld_id = ? order by id`,
     [ids[key]],
@@ -178,7 +180,7 @@ describe('the daily collection engine', () => {
 
   it('pauses a UHT household without costs and resumes a household whose registration ended', async () => {
     expect(await state('uht')).toMatchObject({ status: 'HERINNERD', gepauzeerd: true, kosten: '0.00', status_sinds: '2026-08-28' });
-    expect((await events('uht')).map((e: { soort: string }) => e.soort)).toEqual(['GEPAUZEERD']);
+    expect((await events('uht')).map((e) => e.soort)).toEqual(['GEPAUZEERD']);
     expect(await state('hervat')).toMatchObject({ status: 'OPEN', gepauzeerd: false, status_sinds: D });
   });
 
@@ -200,11 +202,11 @@ describe('the daily collection engine', () => {
   });
 
   it('logs one access-log row per changed household, as the system, with the pseudonymised aanvrager', async () => {
-    const rows = await em().getConnection().execute(
+    const rows: Row[] = await em().getConnection().execute(
       `select household_id, actor_role, actor_subject, processing_activity_id, operation_type, resources, data_subject from access_log_entry order by household_id`,
     );
     const changed = ['normaal', 'uht', 'hervat', 'oud', 'klein', 'betaald'].map((n) => households[n].id).sort();
-    expect(rows.map((r: { household_id: string }) => r.household_id)).toEqual(changed);
+    expect(rows.map((r) => r.household_id)).toEqual(changed);
     for (const r of rows) {
       const name = Object.keys(households).find((n) => households[n].id === r.household_id)!;
       expect(r).toMatchObject({ actor_role: 'SYSTEEM', actor_subject: 'invordering', processing_activity_id: 'invordering-schulden', operation_type: 'write', resources: ['Schuld'] });
