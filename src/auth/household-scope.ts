@@ -1,10 +1,11 @@
 import DataLoader from 'dataloader';
-import type { EntityName, EntityProperty, FilterQuery, FindOptions } from '@mikro-orm/core';
+import { raw, type EntityName, type EntityProperty, type FilterQuery, type FindOptions } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AccessRecorder } from '../modules/accesslog/access-recorder';
 import { Household } from '../modules/household/household.entity';
 import { decodeCursor, encodeCursor, type CursorValues, type Page } from '../shared/connection';
-import { forbidden, notFound, unauthenticated } from '../shared/errors';
+import { badInput, forbidden, notFound, unauthenticated } from '../shared/errors';
+import { isIsoDate } from '../shared/scalars/date.scalar';
 import type { Actor } from './actor';
 import { Purpose, requireHouseholdAccess, type HouseholdAccess } from './policy';
 
@@ -21,11 +22,20 @@ export interface SortKey {
   direction: 'asc' | 'desc';
 }
 
-export interface PageRequest {
+export interface PageRequest<T = any> {
   householdId: string;
   first: number;
   after: string | null;
+  /** Extra condition (a connection's filter argument), compiled into the same statement. */
+  where?: FilterQuery<T>;
+  /**
+   * Identifies `where` for batching: requests with the same (first, after, whereKey) share one
+   * statement. Callers derive it from the filter input (e.g. its JSON); absent when there is no filter.
+   */
+  whereKey?: string;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * All reads and writes of household data go through here. Every query gets the policy's household
@@ -51,15 +61,37 @@ export class HouseholdScope {
   }
 
   /** Households matching `where` within the actor's reach. */
-  async households(where: FilterQuery<Household>, purpose: Purpose = Purpose.READ): Promise<Household[]> {
+  async households(
+    where: FilterQuery<Household>,
+    purpose: Purpose = Purpose.READ,
+    options?: FindOptions<Household, any>,
+  ): Promise<Household[]> {
     const access = this.access(purpose);
-    const found = await this.em.find(Household, access.unrestricted ? where : { $and: [where, access.filter] });
+    const found = await this.em.find(Household, access.unrestricted ? where : { $and: [where, access.filter] }, options);
     const reachable = this.reachableSet(purpose);
     for (const h of found) {
       reachable.add(h.id);
-      this.recorder.record(h.id, 'Household', access, purpose === Purpose.ACT);
+      // A read, also for Purpose.ACT (then under the request's processing activity); `persist` records the write.
+      this.recorder.record(h.id, 'Household', access);
     }
     return found;
+  }
+
+  /**
+   * A keyset page of the households within reach that match `where`, in id order, in one statement.
+   * A medewerker pages through every household; a citizen gets at most their own.
+   */
+  async householdPage(where: FilterQuery<Household>, first: number, after: string | null): Promise<Page<Household>> {
+    this.access(Purpose.READ);
+    const conditions: Array<FilterQuery<Household>> = [where];
+    if (after) {
+      const [id] = decodeCursor(after, 1);
+      if (typeof id !== 'string' || !UUID.test(id)) throw badInput('after is not a valid cursor', 'after');
+      conditions.push({ id: { $gt: id } });
+    }
+    const found = await this.households({ $and: conditions }, Purpose.READ, { orderBy: { id: 'asc' }, limit: first + 1 });
+    const items = found.slice(0, first);
+    return { items, cursors: items.map((h) => encodeCursor([h.id])), hasNextPage: found.length > first };
   }
 
   /**
@@ -84,7 +116,9 @@ export class HouseholdScope {
 
   /**
    * Household-owned rows matching `where`, restricted by the policy in the same query. Used for
-   * `node(id)` and loaders by id.
+   * `node(id)`, loaders by id and by parent, and (with Purpose.ACT, inside `transactional`) for the
+   * rows a mutation is about to change. Recorded as a read, under the purpose's processing activity;
+   * only what `persist` stages is recorded as a write, so a refused request is not logged as one.
    */
   async owned<T extends HouseholdOwned>(
     entity: EntityName<T>,
@@ -96,19 +130,25 @@ export class HouseholdScope {
     const scoped = (access.unrestricted ? where : { $and: [where, { household: access.filter }] }) as FilterQuery<T>;
     const rows = (await this.em.find(entity, scoped, options)) as T[];
     const name = this.em.getMetadata().find(entity)!.className;
-    for (const row of rows) this.recorder.record(row.household.id, name, access, purpose === Purpose.ACT);
+    const reachable = this.reachableSet(purpose);
+    for (const row of rows) {
+      // The row came from a policy-filtered query, so its household is proven reachable.
+      reachable.add(row.household.id);
+      this.recorder.record(row.household.id, name, access);
+    }
     return rows;
   }
 
   /**
    * Pages of household-owned rows for several households in one SQL statement: a window function
    * numbers each household's rows in the keyset order, so every household gets at most `first + 1`
-   * rows however many it has. Requests are grouped by (first, after).
+   * rows however many it has. The statement carries the policy filter, the request's `where` (a
+   * connection filter) and the keyset condition. Requests are grouped by (first, after, whereKey).
    */
   async pages<T extends HouseholdOwned>(
     entity: EntityName<T>,
     sort: SortKey[],
-    requests: readonly PageRequest[],
+    requests: ReadonlyArray<PageRequest<T>>,
   ): Promise<Array<Page<T>>> {
     const access = this.access(Purpose.READ);
     const reachable = await this.reachable(requests.map((r) => r.householdId));
@@ -117,30 +157,34 @@ export class HouseholdScope {
     const column = (property: string) => properties[property].fieldNames[0];
     const orderSql = sort.map((s) => `e.${column(s.property)} ${s.direction}`).join(', ');
 
-    const groups = new Map<string, PageRequest[]>();
+    const groups = new Map<string, Array<PageRequest<T>>>();
     for (const r of requests) {
-      const key = `${r.first}|${r.after ?? ''}`;
+      const key = JSON.stringify([r.first, r.after ?? '', r.whereKey ?? '']);
       groups.set(key, [...(groups.get(key) ?? []), r]);
     }
-    const results = new Map<PageRequest, Page<T>>();
+    const results = new Map<PageRequest<T>, Page<T>>();
     for (const group of groups.values()) {
-      const { first, after } = group[0];
+      const { first, after, where } = group[0];
       const ids = group.map((r) => r.householdId).filter((id) => reachable.has(id));
-      const params: unknown[] = [ids];
-      let keyset = '';
-      if (after) {
-        const values = decodeCursor(after, sort.length);
-        keyset = ` and (${keysetCondition(sort.map((s) => `e.${column(s.property)}`), sort, values, params)})`;
+      const conditions: Array<FilterQuery<T>> = [{ household: { $in: ids } } as unknown as FilterQuery<T>];
+      // Belt and braces: the ids are already proven reachable, and the policy filter is in the statement too.
+      if (!access.unrestricted) conditions.push({ household: access.filter } as unknown as FilterQuery<T>);
+      if (where) conditions.push(where);
+      if (after) conditions.push(keysetFilter<T>(sort, validCursor(decodeCursor(after, sort.length), sort, properties)));
+      let rows: Array<Record<string, unknown>> = [];
+      if (ids.length) {
+        const inner = this.em
+          .createQueryBuilder(entity, 'e')
+          .select(['*', raw(`row_number() over (partition by e.household_id order by ${orderSql}) as page_rn`)])
+          .where({ $and: conditions } as never)
+          .toQuery()._sql;
+        rows = await this.em
+          .getConnection()
+          .execute(`select * from (${inner.sql}) x where x.page_rn <= ? order by x.household_id, x.page_rn`, [
+            ...inner.bindings,
+            first + 1,
+          ]);
       }
-      params.push(first + 1);
-      const rows: Array<Record<string, unknown>> = ids.length
-        ? await this.em.getConnection().execute(
-            `select * from (select e.*, row_number() over (partition by e.household_id order by ${orderSql}) as page_rn
-               from ${meta.tableName} e where e.household_id = any(array[?]::uuid[])${keyset}) x
-             where x.page_rn <= ? order by x.household_id, x.page_rn`,
-            params,
-          )
-        : [];
       const byHousehold = new Map<string, T[]>();
       for (const row of rows) {
         delete row.page_rn;
@@ -165,6 +209,29 @@ export class HouseholdScope {
       }
     }
     return requests.map((r) => results.get(r)!);
+  }
+
+  /**
+   * Runs `work` in one database transaction (em.transactional) with a scope bound to it: reads in
+   * `work` are policy-filtered like any other, and changes are staged with `persist`, which only
+   * accepts rows of households this scope has proven reachable for Purpose.ACT. Commits on return,
+   * rolls back on a throw; optimistic versions are checked at the flush.
+   */
+  async transactional<R>(work: (tx: HouseholdScope) => Promise<R>): Promise<R> {
+    return this.em.transactional((em) => work(new HouseholdScope(this.actor, em as EntityManager, this.recorder)));
+  }
+
+  /**
+   * Stages a new or changed household-owned row for the flush of the surrounding `transactional`.
+   * FORBIDDEN unless a scoped Purpose.ACT query in this transaction proved the household reachable;
+   * the change is recorded as a write in the access log.
+   */
+  persist<T extends HouseholdOwned & object>(row: T): void {
+    const access = this.access(Purpose.ACT);
+    const householdId = row.household.id;
+    if (!this.reachableSet(Purpose.ACT).has(householdId)) throw forbidden('this household is outside your access');
+    this.recorder.record(householdId, this.em.getMetadata().find(row.constructor as EntityName<T>)!.className, access, true);
+    this.em.persist(row);
   }
 
   private householdLoader(purpose: Purpose): DataLoader<string, Household | null> {
@@ -195,18 +262,38 @@ function cursorValue(value: unknown): string | number {
   return String(value);
 }
 
-/** (a > x) or (a = x and b > y) or ..., honouring each key's direction. */
-function keysetCondition(columns: string[], sort: SortKey[], values: CursorValues, params: unknown[]): string {
-  const ors: string[] = [];
-  for (let i = 0; i < columns.length; i++) {
-    const ands: string[] = [];
-    for (let j = 0; j < i; j++) {
-      ands.push(`${columns[j]} = ?`);
-      params.push(values[j]);
-    }
-    ands.push(`${columns[i]} ${sort[i].direction === 'asc' ? '>' : '<'} ?`);
-    params.push(values[i]);
-    ors.push(`(${ands.join(' and ')})`);
+/**
+ * A decoded cursor's values must fit their sort keys' column types (uuid, date, integer, enum), so a
+ * forged cursor is BAD_USER_INPUT and never a database error.
+ */
+function validCursor(values: CursorValues, sort: SortKey[], properties: Record<string, EntityProperty>): CursorValues {
+  sort.forEach((s, i) => {
+    const prop = properties[s.property];
+    const v = values[i];
+    const columnType = String(prop.columnTypes?.[0] ?? '').toLowerCase();
+    const ok =
+      prop.enum && Array.isArray(prop.items)
+        ? typeof v === 'string' && (prop.items as unknown[]).includes(v)
+        : columnType === 'uuid'
+          ? typeof v === 'string' && UUID.test(v)
+          : columnType === 'date'
+            ? typeof v === 'string' && isIsoDate(v)
+            : /int/.test(columnType)
+              ? Number.isInteger(v) && Math.abs(v as number) < 2 ** 31
+              : typeof v === 'string' && v.length <= 200;
+    if (!ok) throw badInput('after is not a valid cursor', 'after');
+  });
+  return values;
+}
+
+/** (a > x) or (a = x and b > y) or ..., honouring each key's direction, as a MikroORM condition. */
+function keysetFilter<T>(sort: SortKey[], values: CursorValues): FilterQuery<T> {
+  const ors: Array<Record<string, unknown>> = [];
+  for (let i = 0; i < sort.length; i++) {
+    const and: Record<string, unknown> = {};
+    for (let j = 0; j < i; j++) and[sort[j].property] = values[j];
+    and[sort[i].property] = { [sort[i].direction === 'asc' ? '$gt' : '$lt']: values[i] };
+    ors.push(and);
   }
-  return ors.join(' or ');
+  return { $or: ors } as FilterQuery<T>;
 }

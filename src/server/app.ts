@@ -11,6 +11,7 @@ import { TokenRejectedError, type TokenVerifier } from '../auth/token-verifier';
 import type { Pseudonymiser } from '../modules/accesslog/pseudonym';
 import { ErrorCode, unauthenticated } from '../shared/errors';
 import { accessLogPlugin } from './access-log.plugin';
+import { noBsnInUrlPlugin } from './no-bsn-in-url.plugin';
 import { createRequestContext, type RequestContext } from './context';
 import type { Logger } from './logger';
 import { getSchema } from './schema';
@@ -65,6 +66,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       accessLogPlugin(orm, pseudonymise, (err) => logger.error({ err }, 'access log write failed')),
+      noBsnInUrlPlugin(),
       {
         async requestDidStart() {
           return {

@@ -2,13 +2,23 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker';
+import { BeschikkingResolver } from '../modules/beschikking/beschikking.resolver';
 import { BetalingsregelingResolver } from '../modules/betalingsregeling/betalingsregeling.resolver';
 import { HouseholdResolver } from '../modules/household/household.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
 import { SchuldResolver } from '../modules/schuld/schuld.resolver';
+import { ToeslagResolver } from '../modules/toeslag/toeslag.resolver';
 import { ViewerResolver } from '../modules/viewer/viewer.resolver';
 
-export const resolvers = [ViewerResolver, HouseholdResolver, NodeResolver, SchuldResolver, BetalingsregelingResolver] as const;
+export const resolvers = [
+  ViewerResolver,
+  HouseholdResolver,
+  NodeResolver,
+  ToeslagResolver,
+  BeschikkingResolver,
+  SchuldResolver,
+  BetalingsregelingResolver,
+] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 

@@ -1,8 +1,8 @@
 import { badInput } from './errors';
 
 /** Node types that can be fetched through `node(id)`. */
-export type NodeTypeName = 'Household' | 'Toeslag' | 'Schuld' | 'Betalingsregeling';
-const NODE_TYPES: readonly NodeTypeName[] = ['Household', 'Toeslag', 'Schuld', 'Betalingsregeling'];
+export type NodeTypeName = 'Household' | 'Toeslag' | 'Beschikking' | 'Schuld' | 'Betalingsregeling';
+const NODE_TYPES: readonly NodeTypeName[] = ['Household', 'Toeslag', 'Beschikking', 'Schuld', 'Betalingsregeling'];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

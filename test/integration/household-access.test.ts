@@ -1,8 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { HouseholdDocument, HouseholdSchuldenDocument, MyHouseholdDocument, NodeDocument } from '../generated/graphql';
+import {
+  HouseholdByBsnDocument,
+  HouseholdDocument,
+  HouseholdSchuldenDocument,
+  HouseholdsDocument,
+  MyHouseholdDocument,
+  NodeDocument,
+  SetVoorschotpercentageDocument,
+} from '../generated/graphql';
+import { actorFromClaims } from '../../src/auth/actor';
+import { Beschikking } from '../../src/modules/beschikking/beschikking.entity';
+import { Termijn } from '../../src/modules/betalingsregeling/termijn.entity';
+import { SchuldEvent } from '../../src/modules/schuld/schuld-event.entity';
 import { DEMO } from '../../src/db/demo-data';
 import { toGlobalId, type NodeTypeName } from '../../src/shared/global-id';
+import { createRequestContext } from '../../src/server/context';
 import { getSchema } from '../../src/server/schema';
+import { traceFromHeader } from '../../src/server/trace';
 import { codes, startTestApp, type TestApp } from '../support/app';
 import { personas } from '../support/tokens';
 
@@ -25,6 +39,8 @@ const othersObjects: Array<[NodeTypeName, string]> = [
   ['Toeslag', toGlobalId('Toeslag', demoId(302))],
   ['Schuld', toGlobalId('Schuld', demoId(402))],
   ['Schuld', toGlobalId('Schuld', demoId(403))],
+  ['Beschikking', toGlobalId('Beschikking', demoId(610))],
+  ['Beschikking', toGlobalId('Beschikking', demoId(614))],
 ];
 
 const as = (claims: object) => app.token({ ...claims });
@@ -71,7 +87,7 @@ describe('a citizen and their own household', () => {
   it('reads its own household and every object in it through household(id) and node(id)', async () => {
     const token = await as(personas.sanne);
     expect((await app.gql(HouseholdDocument, { id: ids.deVries }, token)).data!.household.id).toBe(ids.deVries);
-    for (const [type, n] of [['Household', 0], ['Toeslag', 300], ['Toeslag', 301], ['Schuld', 400], ['Schuld', 401], ['Betalingsregeling', 500]] as const) {
+    for (const [type, n] of [['Household', 0], ['Toeslag', 300], ['Toeslag', 301], ['Beschikking', 600], ['Beschikking', 602], ['Schuld', 400], ['Schuld', 401], ['Betalingsregeling', 500]] as const) {
       const id = type === 'Household' ? ids.deVries : toGlobalId(type, demoId(n));
       const r = await app.gql(NodeDocument, { id }, token);
       expect(r.errors).toBeUndefined();
@@ -131,10 +147,77 @@ describe('a citizen can never read another household', () => {
     expect(codes(await app.gql(HouseholdDocument, { id: toGlobalId('Schuld', demoId(400)) }, token))).toEqual(['BAD_USER_INPUT']);
   });
 
+  it('households lists only their own household, whatever the filter', async () => {
+    const cases: Array<[object, object | undefined, string[]]> = [
+      [personas.sanne, undefined, [ids.deVries]],
+      [personas.sanne, { gemeentecode: '0193' }, [ids.deVries]],
+      [personas.sanne, { gemeentecode: '0344' }, []], // El Amrani's gemeente
+      [personas.sanne, { uhtGeregistreerd: true }, []], // El Amrani is UHT-registered
+      [personas.jan, undefined, [ids.jansen]],
+      [personas.jan, { gemeentecode: '0193' }, []],
+    ];
+    for (const [claims, filter, expected] of cases) {
+      const r = await app.gql(HouseholdsDocument, { first: 100, filter }, await as(claims));
+      expect(r.errors).toBeUndefined();
+      expect(r.data!.households.edges.map((e) => e.node.id)).toEqual(expected);
+    }
+    expect((await app.gql(HouseholdsDocument, { first: 100 }, await as(personas.stranger))).data!.households.edges).toEqual([]);
+  });
+
+  it('householdByBsn is FORBIDDEN for a citizen, for another’s BSN and even for their own', async () => {
+    for (const bsn of [DEMO.jan.bsn, DEMO.sanne.bsn, DEMO.fatima.bsn]) {
+      const r = await app.gql(HouseholdByBsnDocument, { bsn }, await as(personas.sanne));
+      expect(codes(r)).toEqual(['FORBIDDEN']);
+      expect(r.data?.householdByBsn ?? null).toBeNull();
+    }
+  });
+
+  it('setVoorschotpercentage on another household’s toeslag is FORBIDDEN and changes nothing', async () => {
+    const janLopend = toGlobalId('Toeslag', demoId(306));
+    for (const claims of [personas.sanne, personas.ahmed, personas.fatima, personas.stranger]) {
+      const r = await app.gql(SetVoorschotpercentageDocument, { input: { toeslagId: janLopend, percentage: 50 } }, await as(claims));
+      expect(codes(r)).toEqual(['FORBIDDEN']);
+      expect(r.data).toBeNull();
+    }
+    const [row] = await app.em().getConnection().execute('select voorschot_percentage, version from toeslag where id = ?', [demoId(306)]);
+    expect(row).toEqual({ voorschot_percentage: 100, version: 1 });
+    const [{ n }] = await app.em().getConnection().execute(`select count(*)::int as n from beschikking where soort = 'WIJZIGING'`);
+    expect(n).toBe(0);
+  });
+
+  it('the loaders behind nested fields return nothing of another household, even when handed its ids', async () => {
+    // What a resolver bug could ask for: Jan's context, De Vries's toeslag, schuld, regeling and household.
+    const ctx = createRequestContext(actorFromClaims(personas.jan), app.em(), traceFromHeader(undefined));
+    const l = ctx.loaders;
+    expect(await l.beschikkingenOfToeslag.load(demoId(300))).toEqual([]);
+    expect(await l.beschikkingById.load(demoId(602))).toBeNull();
+    expect(await l.eventsOfSchuld.load(demoId(400))).toEqual([]);
+    expect(await l.termijnenOfRegeling.load(demoId(500))).toEqual([]);
+    expect(await l.activeRegelingOfSchuld.load(demoId(400))).toBeNull();
+    expect(await l.schuldenOfRegeling.load(demoId(500))).toEqual([]);
+    const overzicht = await l.schuldenOverzicht.load(DEMO.households.deVries);
+    expect(overzicht).toMatchObject({ aantalSchulden: 0, schulden: [], volgendeBetaling: null });
+    expect(overzicht.totaalOpenstaand.toFixed(2)).toBe('0.00');
+    const page = await l.schuldPages.load({ householdId: DEMO.households.deVries, first: 10, after: null, where: {}, whereKey: '{}' });
+    expect(page.items).toEqual([]);
+    // Nothing of De Vries was processed, so nothing is in Jan's access log either.
+    expect(ctx.accessLog.entries().map(([id]) => id)).not.toContain(DEMO.households.deVries);
+  });
+
+  it('the scope gives a citizen who asks for all beschikkingen, events and termijnen only their own', async () => {
+    for (const [claims, own] of [[personas.sanne, DEMO.households.deVries], [personas.fatima, DEMO.households.elAmrani]] as const) {
+      const ctx = createRequestContext(actorFromClaims(claims), app.em(), traceFromHeader(undefined));
+      for (const entity of [Beschikking, SchuldEvent, Termijn]) {
+        const rows = await ctx.scope.owned(entity as never, {});
+        expect(new Set(rows.map((r: { household: { id: string } }) => r.household.id))).toEqual(new Set(entity === Termijn && own !== DEMO.households.deVries ? [] : [own]));
+      }
+    }
+  });
+
   it('covers every entry point of the schema (a new root field needs its isolation test here)', async () => {
     const schema = await getSchema();
-    expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual(['household', 'myHousehold', 'node', 'viewer']);
-    expect(schema.getMutationType()).toBeUndefined();
+    expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual(['household', 'householdByBsn', 'households', 'myHousehold', 'node', 'viewer']);
+    expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(['setVoorschotpercentage']);
   });
 });
 
@@ -154,6 +237,36 @@ describe('other roles', () => {
   it('myHousehold is for citizens only', async () => {
     for (const claims of [personas.medewerker, personas.intermediair, personas.gemeente, personas.koo]) {
       const r = await app.gql(MyHouseholdDocument, {}, await as(claims));
+      expect(codes(r)).toEqual(['FORBIDDEN']);
+    }
+  });
+
+  it('a medewerker reaches beschikkingen of every household through node', async () => {
+    const token = await as(personas.medewerker);
+    for (const n of [600, 610, 614]) {
+      const r = await app.gql(NodeDocument, { id: toGlobalId('Beschikking', demoId(n)) }, token);
+      expect(r.data!.node).toMatchObject({ __typename: 'Beschikking' });
+    }
+    expect(codes(await app.gql(NodeDocument, { id: toGlobalId('Beschikking', randomUUID()) }, token))).toEqual(['NOT_FOUND']);
+  });
+
+  it('households is FORBIDDEN for intermediair (no machtiging yet), gemeente and KOO', async () => {
+    for (const claims of [personas.intermediair, personas.gemeente, personas.koo]) {
+      const r = await app.gql(HouseholdsDocument, { first: 10 }, await as(claims));
+      expect(codes(r)).toEqual(['FORBIDDEN']);
+      expect(r.data).toBeNull();
+    }
+  });
+
+  it('householdByBsn is for medewerkers only: FORBIDDEN for every other role', async () => {
+    for (const claims of [personas.sanne, personas.intermediair, personas.gemeente, personas.koo]) {
+      expect(codes(await app.gql(HouseholdByBsnDocument, { bsn: DEMO.sanne.bsn }, await as(claims)))).toEqual(['FORBIDDEN']);
+    }
+  });
+
+  it('setVoorschotpercentage is FORBIDDEN for intermediair (no machtiging yet), gemeente and KOO', async () => {
+    for (const claims of [personas.intermediair, personas.gemeente, personas.koo]) {
+      const r = await app.gql(SetVoorschotpercentageDocument, { input: { toeslagId: toGlobalId('Toeslag', demoId(304)), percentage: 50 } }, await as(claims));
       expect(codes(r)).toEqual(['FORBIDDEN']);
     }
   });

@@ -1,6 +1,7 @@
 import { DEMO } from '../../src/db/demo-data';
 import { toGlobalId } from '../../src/shared/global-id';
 import { startTestApp, type TestApp } from '../support/app';
+import { Factory } from '../support/factories';
 import { personas } from '../support/tokens';
 
 // No N+1: the number of SQL statements for nested household data does not grow with the number
@@ -32,4 +33,41 @@ it('runs the same number of statements for one household as for three', async ()
   const three = await countFor([DEMO.households.deVries, DEMO.households.jansen, DEMO.households.elAmrani]);
   expect(three).toBe(one);
   expect(one).toBeLessThanOrEqual(10);
+});
+
+describe('households(first: N) with everything nested (issue 3)', () => {
+  const nested = `query Nested($first: Int!) { households(first: $first) { nodes {
+      id members { rol person { achternaam } }
+      toeslagen { nodes { soort berekendVoorschotMaandbedrag beschikkingen { nummer dagtekening toeslag { id } } } }
+      schulden { nodes { totaalOpenstaand kosten geschiedenis { datum soort bedrag } beschikking { nummer reden }
+                         toeslag { soort } betalingsregeling { id } } }
+      betalingsregelingen { nodes { bijOpDatum termijnen { volgnummer bedrag } schulden { id } } }
+      schuldenOverzicht { totaalOpenstaand perToeslagsoort { soort totaalOpenstaand } volgendeBetaling { datum bedrag betalingsregeling { id } }
+                          schulden { openstaand gedekt uitleg schuld { id beschikking { nummer } } } }
+    } pageInfo { hasNextPage } } }`;
+
+  beforeAll(async () => {
+    // 55 households of our own, each with members, toeslagen, schulden with history and an active
+    // regeling with termijnen, so every page below touches every kind of row.
+    await new Factory(app.em(), 50).households(55, { full: true });
+  });
+
+  async function countFor(first: number): Promise<{ count: number; households: number }> {
+    const token = await app.token({ ...personas.medewerker });
+    statements.length = 0;
+    const r = await app.gql<{ households: { nodes: unknown[] } }, { first: number }>(nested, { first }, token);
+    expect(r.errors).toBeUndefined();
+    return { count: statements.filter((s) => s.includes('[query]')).length, households: r.data!.households.nodes.length };
+  }
+
+  it('runs the same number of SQL statements for 10 households as for 50', async () => {
+    const ten = await countFor(10);
+    const fifty = await countFor(50);
+    expect(ten.households).toBe(10);
+    expect(fifty.households).toBe(50);
+    // Reported in the issue: the statement count is flat in the page size.
+    console.info(`households(first: 10): ${ten.count} statements; households(first: 50): ${fifty.count} statements`);
+    expect(fifty.count).toBe(ten.count);
+    expect(fifty.count).toBeLessThanOrEqual(25);
+  });
 });

@@ -1,24 +1,88 @@
-import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { HouseholdScope } from '../../auth/household-scope';
+import type { MakeLoader } from '../../server/loaders';
 import { Schuld } from '../schuld/schuld.entity';
+import { Betalingsregeling } from './betalingsregeling.entity';
+import { BetalingsregelingStatus } from './betalingsregeling.enums';
+import { Termijn } from './termijn.entity';
+
+interface Link {
+  betalingsregeling_id: string;
+  schuld_id: string;
+}
+
+/**
+ * Rows of the betalingsregeling_schuld pivot for regelingen or schulden the caller already obtained
+ * through the scope. The pivot holds only ids; every entity behind them is fetched through the scope.
+ */
+export function regelingLinks(em: EntityManager, by: 'betalingsregeling_id' | 'schuld_id', ids: readonly string[]): Promise<Link[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return em
+    .getConnection()
+    .execute(`select betalingsregeling_id, schuld_id from betalingsregeling_schuld where ${by} = any(array[?]::uuid[])`, [[...ids]]);
+}
 
 /** The schulden covered by each betalingsregeling: one pivot query and one scoped schuld query per batch. */
-export function schuldenOfRegelingLoader(em: EntityManager, scope: HouseholdScope) {
-  return new DataLoader<string, Schuld[]>(async (regelingIds) => {
-    const links: Array<{ betalingsregeling_id: string; schuld_id: string }> = await em
-      .getConnection()
-      .execute('select betalingsregeling_id, schuld_id from betalingsregeling_schuld where betalingsregeling_id = any(array[?]::uuid[])', [
-        [...regelingIds],
-      ]);
+export function schuldenOfRegelingLoader(make: MakeLoader, em: EntityManager, scope: HouseholdScope) {
+  return make<string, Schuld[]>(async (regelingIds) => {
+    const links = await regelingLinks(em, 'betalingsregeling_id', regelingIds);
     const schulden = links.length
       ? await scope.owned(Schuld, { id: { $in: links.map((l) => l.schuld_id) } }, undefined, {
           orderBy: { vervaldatum: 'asc', id: 'asc' },
         })
       : [];
     const byId = new Map(schulden.map((s) => [s.id, s]));
-    return regelingIds.map((rid) =>
-      links.filter((l) => l.betalingsregeling_id === rid).flatMap((l) => byId.get(l.schuld_id) ?? []),
-    );
+    const byRegeling = group(links, (l) => l.betalingsregeling_id);
+    return regelingIds.map((rid) => (byRegeling.get(rid) ?? []).flatMap((l) => byId.get(l.schuld_id) ?? []));
   });
+}
+
+/** The termijnen of each betalingsregeling, by volgnummer, in one scoped query per batch. */
+export function termijnenOfRegelingLoader(make: MakeLoader, scope: HouseholdScope) {
+  return make<string, Termijn[]>(async (regelingIds) => {
+    const byRegeling = group(await termijnenOf(scope, regelingIds), (t) => t.betalingsregeling.id);
+    return regelingIds.map((id) => byRegeling.get(id) ?? []);
+  });
+}
+
+/** The termijnen of these regelingen, by regeling and volgnummer, in one scoped query. */
+export function termijnenOf(scope: HouseholdScope, regelingIds: readonly string[]): Promise<Termijn[]> {
+  if (regelingIds.length === 0) return Promise.resolve([]);
+  return scope.owned(Termijn, { betalingsregeling: { $in: [...regelingIds] } }, undefined, {
+    orderBy: { betalingsregeling: 'asc', volgnummer: 'asc' },
+  });
+}
+
+/**
+ * The ACTIEF betalingsregeling covering each schuld (null when none): one pivot query and one scoped
+ * regeling query per batch. Should a schuld be in two active regelingen, the newest is taken.
+ */
+export function activeRegelingOfSchuldLoader(make: MakeLoader, em: EntityManager, scope: HouseholdScope) {
+  return make<string, Betalingsregeling | null>(async (schuldIds) => {
+    const links = await regelingLinks(em, 'schuld_id', schuldIds);
+    const regelingen = links.length
+      ? await scope.owned(
+          Betalingsregeling,
+          { id: { $in: [...new Set(links.map((l) => l.betalingsregeling_id))] }, status: BetalingsregelingStatus.ACTIEF },
+          undefined,
+          { orderBy: { startdatum: 'desc', id: 'asc' } },
+        )
+      : [];
+    const bySchuld = group(links, (l) => l.schuld_id);
+    return schuldIds.map((sid) => {
+      const covering = new Set((bySchuld.get(sid) ?? []).map((l) => l.betalingsregeling_id));
+      return regelingen.find((r) => covering.has(r.id)) ?? null;
+    });
+  });
+}
+
+export function group<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
 }

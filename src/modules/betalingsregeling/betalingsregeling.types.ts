@@ -1,10 +1,11 @@
 import type Decimal from 'decimal.js';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { connectionType } from '../../shared/connection';
 import { toGlobalId } from '../../shared/global-id';
 import { DateScalar, MoneyScalar } from '../../shared/scalars';
 import { Node } from '../node/node.types';
 import type { Betalingsregeling } from './betalingsregeling.entity';
+import type { Termijn } from './termijn.entity';
 import { BetalingsregelingSoort, BetalingsregelingStatus } from './betalingsregeling.enums';
 
 @ObjectType('Betalingsregeling', { implements: Node, description: 'A payment arrangement covering one or more schulden.' })
@@ -44,3 +45,37 @@ export class BetalingsregelingNode extends Node {
 }
 
 export const BetalingsregelingConnection = connectionType(BetalingsregelingNode, 'Betalingsregeling');
+
+@ObjectType('Termijn', { description: 'One instalment of a betalingsregeling; the termijnen sum exactly to its totaalBedrag.' })
+export class TermijnType {
+  @Field(() => Int)
+  volgnummer!: number;
+
+  @Field(() => DateScalar)
+  vervaldatum!: string;
+
+  @Field(() => MoneyScalar)
+  bedrag!: Decimal;
+
+  @Field(() => MoneyScalar)
+  betaaldBedrag!: Decimal;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When the termijn was paid in full; null while (partly) unpaid.' })
+  betaaldOp!: string | null;
+
+  static from(t: Termijn): TermijnType {
+    return Object.assign(new TermijnType(), {
+      volgnummer: t.volgnummer,
+      vervaldatum: t.vervaldatum,
+      bedrag: t.bedrag,
+      betaaldBedrag: t.betaaldBedrag,
+      betaaldOp: t.betaaldOp ?? null,
+    });
+  }
+}
+
+@InputType('BetalingsregelingFilter', { description: 'An empty list matches nothing; an absent one does not filter.' })
+export class BetalingsregelingFilter {
+  @Field(() => [BetalingsregelingStatus], { nullable: true })
+  status?: BetalingsregelingStatus[] | null;
+}

@@ -1,35 +1,116 @@
-import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { HouseholdScope, PageRequest, SortKey } from '../../auth/household-scope';
+import type { MakeLoader } from '../../server/loaders';
 import type { Page } from '../../shared/connection';
+import { todayInNL } from '../../shared/dates';
+import { Beschikking } from '../beschikking/beschikking.entity';
+import { Betalingsregeling } from '../betalingsregeling/betalingsregeling.entity';
+import { BetalingsregelingStatus } from '../betalingsregeling/betalingsregeling.enums';
+import { group, regelingLinks, termijnenOf } from '../betalingsregeling/betalingsregeling.loaders';
+import { Schuld } from '../schuld/schuld.entity';
+import { TERMINAL_SCHULD_STATUSES } from '../schuld/schuld.enums';
+import { schuldenOverzicht } from '../schuld/schulden-overzicht.rules';
+import type { SchuldenOverzichtOfEntities } from '../schuld/schulden-overzicht.types';
+import { Toeslag } from '../toeslag/toeslag.entity';
 import { HouseholdMember } from './household-member.entity';
 import { MemberRol } from './household.enums';
 
 const ROL_ORDER = [MemberRol.AANVRAGER, MemberRol.TOESLAGPARTNER, MemberRol.KIND, MemberRol.MEDEBEWONER];
 
 /** Current members of each household, aanvrager first, in one query per batch. */
-export function membersLoader(scope: HouseholdScope) {
-  return new DataLoader<string, HouseholdMember[]>(async (householdIds) => {
+export function membersLoader(make: MakeLoader, scope: HouseholdScope) {
+  return make<string, HouseholdMember[]>(async (householdIds) => {
     const members = await scope.owned(
       HouseholdMember,
       { household: { $in: [...householdIds] }, tot: null },
       undefined,
       { populate: ['person'], orderBy: { vanaf: 'asc', id: 'asc' } },
     );
-    const byHousehold = new Map<string, HouseholdMember[]>();
-    for (const m of members) byHousehold.set(m.household.id, [...(byHousehold.get(m.household.id) ?? []), m]);
+    const byHousehold = group(members, (m) => m.household.id);
     return householdIds.map((id) =>
       (byHousehold.get(id) ?? []).sort((a, b) => ROL_ORDER.indexOf(a.rol) - ROL_ORDER.indexOf(b.rol)),
     );
   });
 }
 
-/** A loader of keyset pages of one household-owned entity; batched across households. */
+/**
+ * A loader of keyset pages of one household-owned entity; batched across households. Requests with
+ * the same page size, cursor and filter (whereKey) share one statement.
+ */
 export function pageLoader<T extends { id: string; household: { id: string } }>(
+  make: MakeLoader,
   scope: HouseholdScope,
   entity: new () => T,
   sort: SortKey[],
 ) {
-  return new DataLoader<PageRequest, Page<T>, string>((requests) => scope.pages(entity, sort, requests), {
-    cacheKeyFn: (r) => `${r.householdId}|${r.first}|${r.after ?? ''}`,
+  return make<PageRequest<T>, Page<T>, string>((requests) => scope.pages(entity, sort, requests), {
+    cacheKeyFn: (r) => JSON.stringify([r.householdId, r.first, r.after ?? '', r.whereKey ?? '']),
+  });
+}
+
+/**
+ * The schuldenoverzicht of each household (schulden-overzicht.rules), batched: the open schulden and
+ * active regelingen of all households in two scoped statements, then their toeslagen, beschikkingen,
+ * pivot rows and termijnen in one statement each, however many households are asked for.
+ */
+export function schuldenOverzichtLoader(make: MakeLoader, em: EntityManager, scope: HouseholdScope) {
+  return make<string, SchuldenOverzichtOfEntities>(async (householdIds) => {
+    const ids = [...householdIds];
+    const [schulden, regelingen] = await Promise.all([
+      // Terminal ones never count; the rules check again (with the amounts), this only saves rows.
+      scope.owned(Schuld, { household: { $in: ids }, status: { $nin: [...TERMINAL_SCHULD_STATUSES] } }),
+      scope.owned(Betalingsregeling, { household: { $in: ids }, status: BetalingsregelingStatus.ACTIEF }),
+    ]);
+    const regelingIds = regelingen.map((r) => r.id);
+    const toeslagIds = [...new Set(schulden.map((s) => s.toeslag.id))];
+    const beschikkingIds = [...new Set(schulden.map((s) => s.beschikking.id))];
+    const [toeslagen, beschikkingen, links, termijnen] = await Promise.all([
+      toeslagIds.length ? scope.owned(Toeslag, { id: { $in: toeslagIds } }) : [],
+      beschikkingIds.length ? scope.owned(Beschikking, { id: { $in: beschikkingIds } }) : [],
+      regelingLinks(em, 'betalingsregeling_id', regelingIds),
+      termijnenOf(scope, regelingIds),
+    ]);
+    const toeslagById = new Map(toeslagen.map((t) => [t.id, t]));
+    const beschikkingById = new Map(beschikkingen.map((b) => [b.id, b]));
+    const termijnenOfRegeling = group(termijnen, (t) => t.betalingsregeling.id);
+    const schuldIdsOf = group(links, (l) => l.betalingsregeling_id);
+    const schuldenOf = group(schulden, (s) => s.household.id);
+    const regelingenOf = group(regelingen, (r) => r.household.id);
+
+    const today = todayInNL();
+    return ids.map((householdId) => {
+      const inputs = (schuldenOf.get(householdId) ?? []).map((s) => {
+        // Same household as the schuld, so within reach whenever the schuld was.
+        const toeslag = toeslagById.get(s.toeslag.id);
+        const beschikking = beschikkingById.get(s.beschikking.id);
+        if (!toeslag || !beschikking) throw new Error(`toeslag or beschikking of schuld ${s.id} not found`);
+        return {
+          entity: s,
+          id: s.id,
+          status: s.status,
+          openstaandBedrag: s.openstaandBedrag,
+          kosten: s.kosten,
+          gepauzeerd: s.gepauzeerd,
+          vervaldatum: s.vervaldatum,
+          toeslag: { soort: toeslag.soort, berekeningsjaar: toeslag.berekeningsjaar },
+          beschikking: {
+            nummer: beschikking.nummer,
+            dagtekening: beschikking.dagtekening,
+            betaaldeVoorschotten: beschikking.betaaldeVoorschotten ?? null,
+            terugTeBetalen: beschikking.terugTeBetalen ?? null,
+            reden: beschikking.reden ?? null,
+          },
+        };
+      });
+      const regelingInputs = (regelingenOf.get(householdId) ?? []).map((r) => ({
+        entity: r,
+        id: r.id,
+        status: r.status,
+        startdatum: r.startdatum,
+        schuldIds: (schuldIdsOf.get(r.id) ?? []).map((l) => l.schuld_id),
+        termijnen: termijnenOfRegeling.get(r.id) ?? [],
+      }));
+      return schuldenOverzicht(inputs, regelingInputs, today);
+    });
   });
 }

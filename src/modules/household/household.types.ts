@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { connectionType } from '../../shared/connection';
 import { toGlobalId } from '../../shared/global-id';
 import { BsnScalar, DateScalar, GemeentecodeScalar } from '../../shared/scalars';
 import { Node } from '../node/node.types';
@@ -102,4 +103,15 @@ export class HouseholdNode extends Node {
       uhtGeregistreerd: h.uhtGeregistreerd,
     });
   }
+}
+
+export const HouseholdConnection = connectionType(HouseholdNode, 'Household');
+
+@InputType('HouseholdFilter', { description: 'All given conditions must hold; an absent one does not filter.' })
+export class HouseholdFilter {
+  @Field(() => GemeentecodeScalar, { nullable: true, description: 'Households living in this gemeente.' })
+  gemeentecode?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Registered with UHT (true) or not (false).' })
+  uhtGeregistreerd?: boolean | null;
 }

@@ -2,6 +2,7 @@ import { Purpose } from '../../auth/policy';
 import type { RequestContext } from '../../server/context';
 import { forbidden, notFound } from '../../shared/errors';
 import { fromGlobalId } from '../../shared/global-id';
+import { BeschikkingNode } from '../beschikking/beschikking.types';
 import { BetalingsregelingNode } from '../betalingsregeling/betalingsregeling.types';
 import { HouseholdNode } from '../household/household.types';
 import { SchuldNode } from '../schuld/schuld.types';
@@ -24,6 +25,11 @@ export async function resolveNode(ctx: RequestContext, globalId: string): Promis
       const toeslag = await ctx.loaders.toeslagById.load(id);
       if (!toeslag) throw missing();
       return ToeslagNode.from(toeslag);
+    }
+    case 'Beschikking': {
+      const beschikking = await ctx.loaders.beschikkingById.load(id);
+      if (!beschikking) throw missing();
+      return BeschikkingNode.from(beschikking);
     }
     case 'Schuld': {
       const schuld = await ctx.loaders.schuldById.load(id);

@@ -1,7 +1,9 @@
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../server/context';
+import { BeschikkingNode } from '../beschikking/beschikking.types';
+import { BetalingsregelingNode } from '../betalingsregeling/betalingsregeling.types';
 import { ToeslagNode } from '../toeslag/toeslag.types';
-import { SchuldNode } from './schuld.types';
+import { SchuldEventType, SchuldNode } from './schuld.types';
 
 @Authorized()
 @Resolver(() => SchuldNode)
@@ -14,10 +16,28 @@ export class SchuldResolver {
     return ToeslagNode.from(toeslag);
   }
 
+  @FieldResolver(() => BeschikkingNode, { description: 'The terugvorderingsbeschikking this schuld comes from.' })
+  async beschikking(@Root() schuld: SchuldNode, @Ctx() ctx: RequestContext): Promise<BeschikkingNode> {
+    const beschikking = await ctx.loaders.beschikkingById.load(schuld.beschikkingDbId);
+    if (!beschikking) throw new Error(`beschikking of schuld ${schuld.dbId} not found`);
+    return BeschikkingNode.from(beschikking);
+  }
+
   @FieldResolver(() => String, { description: 'Number of the terugvorderingsbeschikking this schuld comes from.' })
   async beschikkingsnummer(@Root() schuld: SchuldNode, @Ctx() ctx: RequestContext): Promise<string> {
     const beschikking = await ctx.loaders.beschikkingById.load(schuld.beschikkingDbId);
     if (!beschikking) throw new Error(`beschikking of schuld ${schuld.dbId} not found`);
     return beschikking.nummer;
+  }
+
+  @FieldResolver(() => [SchuldEventType], { description: 'The history: every state change, cost and payment, oldest first.' })
+  async geschiedenis(@Root() schuld: SchuldNode, @Ctx() ctx: RequestContext): Promise<SchuldEventType[]> {
+    return (await ctx.loaders.eventsOfSchuld.load(schuld.dbId)).map(SchuldEventType.from);
+  }
+
+  @FieldResolver(() => BetalingsregelingNode, { nullable: true, description: 'The ACTIEF betalingsregeling covering this schuld, if any.' })
+  async betalingsregeling(@Root() schuld: SchuldNode, @Ctx() ctx: RequestContext): Promise<BetalingsregelingNode | null> {
+    const regeling = await ctx.loaders.activeRegelingOfSchuld.load(schuld.dbId);
+    return regeling && BetalingsregelingNode.from(regeling);
   }
 }

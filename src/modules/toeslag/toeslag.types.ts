@@ -1,8 +1,10 @@
 import type Decimal from 'decimal.js';
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { connectionType } from '../../shared/connection';
 import { toGlobalId } from '../../shared/global-id';
 import { MoneyScalar } from '../../shared/scalars';
+import { UserError } from '../../shared/user-error';
+import { BeschikkingNode } from '../beschikking/beschikking.types';
 import { Node } from '../node/node.types';
 import type { Toeslag } from './toeslag.entity';
 import { ToeslagSoort, ToeslagStatus } from './toeslag.enums';
@@ -20,6 +22,9 @@ export class ToeslagNode extends Node {
   @Field(() => ToeslagStatus)
   status!: ToeslagStatus;
 
+  @Field(() => MoneyScalar, { nullable: true, description: 'The calculated monthly voorschot at 100 %, before the voorschotpercentage.' })
+  berekendVoorschotMaandbedrag!: Decimal | null;
+
   @Field(() => MoneyScalar, { nullable: true, description: 'Monthly voorschot currently paid, after the voorschotpercentage.' })
   voorschotMaandbedrag!: Decimal | null;
 
@@ -33,6 +38,7 @@ export class ToeslagNode extends Node {
       soort: t.soort,
       berekeningsjaar: t.berekeningsjaar,
       status: t.status,
+      berekendVoorschotMaandbedrag: t.berekendVoorschotMaandbedrag ?? null,
       voorschotMaandbedrag: t.voorschotMaandbedrag ?? null,
       voorschotPercentage: t.voorschotPercentage,
     });
@@ -40,3 +46,36 @@ export class ToeslagNode extends Node {
 }
 
 export const ToeslagConnection = connectionType(ToeslagNode, 'Toeslag');
+
+@InputType('ToeslagFilter', { description: 'All given conditions must hold. An empty list matches nothing; an absent one does not filter.' })
+export class ToeslagFilter {
+  @Field(() => [ToeslagSoort], { nullable: true })
+  soort?: ToeslagSoort[] | null;
+
+  @Field(() => Int, { nullable: true })
+  berekeningsjaar?: number | null;
+
+  @Field(() => [ToeslagStatus], { nullable: true })
+  status?: ToeslagStatus[] | null;
+}
+
+@InputType('SetVoorschotpercentageInput')
+export class SetVoorschotpercentageInput {
+  @Field(() => ID, { description: 'The running toeslag (status VOORLOPIG_TOEGEKEND).' })
+  toeslagId!: string;
+
+  @Field(() => Int, { description: 'Whole percent of the calculated voorschot to receive, 0 to 100.' })
+  percentage!: number;
+}
+
+@ObjectType('SetVoorschotpercentagePayload')
+export class SetVoorschotpercentagePayload {
+  @Field(() => ToeslagNode, { nullable: true, description: 'The toeslag after the change (unchanged when there are userErrors).' })
+  toeslag!: ToeslagNode | null;
+
+  @Field(() => BeschikkingNode, { nullable: true, description: 'The new WIJZIGING beschikking; null when refused.' })
+  beschikking!: BeschikkingNode | null;
+
+  @Field(() => [UserError], { description: 'Why the change was refused; empty when it was made.' })
+  userErrors!: UserError[];
+}
