@@ -3,14 +3,13 @@ import { BetalingsregelingStatus } from '../../src/modules/betalingsregeling/bet
 import type { TermijnStand } from '../../src/modules/betalingsregeling/betalingsregeling.rules';
 import { SchuldStatus } from '../../src/modules/schuld/schuld.enums';
 import {
-  formatDatum,
-  formatEuro,
   isNogTeBetalen,
   schuldenOverzicht,
   uitleg,
   type OverzichtRegeling,
   type OverzichtSchuld,
 } from '../../src/modules/schuld/schulden-overzicht.rules';
+import { formatDatum, formatEuro } from '../../src/shared/format-nl';
 import { ToeslagSoort } from '../../src/modules/toeslag/toeslag.enums';
 import { seededRandom } from '../support/factories';
 

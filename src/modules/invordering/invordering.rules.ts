@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { addDays, yearOf } from '../../shared/dates';
+import { formatEuro as euro } from '../../shared/format-nl';
 import { NormCode } from '../norms/norm-codes';
 import type { NormsTable } from '../norms/norms';
 import { SchuldEventSoort, SchuldStatus, TERMINAL_SCHULD_STATUSES } from '../schuld/schuld.enums';
@@ -35,7 +36,6 @@ export interface InvorderingActie {
 }
 
 const ZERO = new Decimal(0);
-const euro = (d: Decimal) => `€ ${d.toFixed(2).replace('.', ',')}`;
 
 /**
  * The next collection step for a schuld on `datum`, or null when nothing is due (domain.md §3).

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { firstOfNextMonth, yearOf } from '../../shared/dates';
 import { UserErrorCode } from '../../shared/user-error';
-import { formatDatum, formatEuro } from '../schuld/schulden-overzicht.rules';
+import { formatDatum, formatEuro } from '../../shared/format-nl';
 import { ToeslagStatus } from './toeslag.enums';
 
 /** What the instelbaar-voorschot rule needs to know about a toeslag. */
