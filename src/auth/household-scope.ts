@@ -103,7 +103,7 @@ export class HouseholdScope {
     const household = await this.householdLoader(purpose).load(id);
     if (household) return household;
     if (access.unrestricted) throw notFound('no household with this id');
-    throw forbidden('this household is outside your access');
+    throw forbidden(access.outOfReach ?? 'this household is outside your access');
   }
 
   /** Filters `ids` to those within reach; the ids already proven in this request cost no query. */

@@ -1,6 +1,8 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { ProcessingActivityId } from '../modules/accesslog/processing-activities';
 import { CITIZEN_ROLES } from '../modules/household/household.enums';
+import { MachtigingOpslagStatus, MachtigingScope } from '../modules/machtiging/machtiging.enums';
+import { todayInNL } from '../shared/dates';
 import type { Household } from '../modules/household/household.entity';
 import { forbidden } from '../shared/errors';
 import { Role, type Actor } from './actor';
@@ -26,8 +28,10 @@ export type HouseholdAccess =
       /** True when the actor may reach every household (medewerker): absent ids are NOT_FOUND, not FORBIDDEN. */
       unrestricted: boolean;
       activity: ProcessingActivityId;
-      /** Machtiging under which the actor acts (intermediair), recorded in the access log. */
+      /** Machtiging under which the actor acts, when the same for every household (else looked up per household). */
       onBehalfOfMachtigingId: string | null;
+      /** FORBIDDEN message for a household outside this reach. */
+      outOfReach?: string;
     }
   | { allowed: false; reason: string };
 
@@ -57,16 +61,33 @@ export function householdAccess(actor: Actor, purpose: Purpose): HouseholdAccess
         activity: ProcessingActivityId.MEDEWERKER_BEHANDELING,
         onBehalfOfMachtigingId: null,
       };
-    case Role.INTERMEDIAIR:
-      // Only under an active machtiging for the organisation. Machtigingen do not exist yet
-      // (issue "Machtigingen and the intermediary API"), so no household is reachable.
+    case Role.INTERMEDIAIR: {
+      // Only households with an ACTIEF machtiging for the actor's organisation, not past its
+      // geldigTot, with scope HANDELEN to act. Evaluated in SQL on every query: a revocation or an
+      // expiry takes effect on the very next request (no cached permission).
+      const scopes = purpose === Purpose.ACT ? [MachtigingScope.HANDELEN] : [MachtigingScope.INZIEN, MachtigingScope.HANDELEN];
       return {
-        allowed: false,
-        reason:
+        allowed: true,
+        filter: {
+          machtigingen: {
+            $some: {
+              organisationId: actor.organisationId,
+              status: MachtigingOpslagStatus.ACTIEF,
+              geldigTot: { $gte: todayInNL() },
+              scope: { $in: scopes },
+            },
+          },
+        } as FilterQuery<Household>,
+        unrestricted: false,
+        activity: ProcessingActivityId.INTERMEDIAIR_MACHTIGING,
+        // One machtiging per household: the access-log writer looks it up per household.
+        onBehalfOfMachtigingId: null,
+        outOfReach:
           purpose === Purpose.ACT
-            ? 'an intermediair can only act for a client under an active machtiging with scope HANDELEN'
-            : 'an intermediair can only see a client under an active machtiging',
+            ? 'your organisation has no active machtiging with scope HANDELEN for this household'
+            : 'your organisation has no active machtiging for this household',
       };
+    }
     case Role.GEMEENTE:
       return { allowed: false, reason: 'a gemeente receives vroegsignalen only, not household data' };
     case Role.KOO:

@@ -7,6 +7,8 @@ import { Betalingsregeling } from '../modules/betalingsregeling/betalingsregelin
 import { Termijn } from '../modules/betalingsregeling/termijn.entity';
 import { Beschikking } from '../modules/beschikking/beschikking.entity';
 import { InvorderingRun } from '../modules/invordering/invordering-run.entity';
+import { Machtiging } from '../modules/machtiging/machtiging.entity';
+import { Zaak } from '../modules/zaak/zaak.entity';
 import { Norm } from '../modules/norms/norm.entity';
 import { SchuldEvent } from '../modules/schuld/schuld-event.entity';
 import { Household } from '../modules/household/household.entity';
@@ -29,6 +31,8 @@ export const entities = [
   Termijn,
   Norm,
   InvorderingRun,
+  Machtiging,
+  Zaak,
   ProcessingActivity,
   AccessLogEntry,
 ];

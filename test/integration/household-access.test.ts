@@ -250,12 +250,15 @@ describe('other roles', () => {
     expect(codes(await app.gql(NodeDocument, { id: toGlobalId('Beschikking', randomUUID()) }, token))).toEqual(['NOT_FOUND']);
   });
 
-  it('households is FORBIDDEN for intermediair (no machtiging yet), gemeente and KOO', async () => {
-    for (const claims of [personas.intermediair, personas.gemeente, personas.koo]) {
+  it('households is FORBIDDEN for gemeente and KOO, and empty for an intermediair without machtigingen', async () => {
+    for (const claims of [personas.gemeente, personas.koo]) {
       const r = await app.gql(HouseholdsDocument, { first: 10 }, await as(claims));
       expect(codes(r)).toEqual(['FORBIDDEN']);
       expect(r.data).toBeNull();
     }
+    const r = await app.gql(HouseholdsDocument, { first: 10 }, await as(personas.intermediair));
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.households.nodes).toEqual([]);
   });
 
   it('householdByBsn is for medewerkers only: FORBIDDEN for every other role', async () => {

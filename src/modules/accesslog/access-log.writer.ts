@@ -113,14 +113,33 @@ export interface AccessLogWrite {
   status: 'OK' | 'ERROR';
 }
 
+/**
+ * The machtiging under which an intermediary organisation reached each household (the active one,
+ * HANDELEN before INZIEN): "on whose behalf" in the access log.
+ */
+async function machtigingenOf(em: EntityManager, organisationId: string, householdIds: string[]): Promise<Map<string, string>> {
+  const rows: Array<{ household_id: string; id: string }> = await em.getConnection().execute(
+    `select distinct on (household_id) household_id, id from machtiging
+      where organisation_id = ? and household_id = any(array[?]::uuid[]) and status = 'ACTIEF'
+      order by household_id, (scope = 'HANDELEN') desc, geldig_tot desc`,
+    [organisationId, householdIds],
+  );
+  return new Map(rows.map((r) => [r.household_id, r.id]));
+}
+
 /** The access log of one API request: every household the HouseholdScope recorded. */
 export async function writeAccessLog(em: EntityManager, pseudonymise: Pseudonymiser, w: AccessLogWrite): Promise<void> {
-  const rows = w.recorder.entries().map(([householdId, t]) => ({
+  const entries = w.recorder.entries();
+  const viaMachtiging =
+    w.actor.role === Role.INTERMEDIAIR && entries.length > 0
+      ? await machtigingenOf(em, w.actor.organisationId, entries.map(([id]) => id))
+      : new Map<string, string>();
+  const rows = entries.map(([householdId, t]) => ({
     householdId,
     resources: [...t.resources],
     write: t.write,
     activity: t.activity,
-    onBehalfOfMachtigingId: t.onBehalfOfMachtigingId,
+    onBehalfOfMachtigingId: t.onBehalfOfMachtigingId ?? viaMachtiging.get(householdId) ?? null,
   }));
   await insertAccessLog(
     em,

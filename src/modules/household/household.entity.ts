@@ -1,5 +1,6 @@
 import { Collection, Embeddable, Embedded, Entity, Index, OneToMany, Property, type Opt } from '@mikro-orm/core';
 import { BaseEntity } from '../../shared/base.entity';
+import { Machtiging } from '../machtiging/machtiging.entity';
 import { HouseholdMember } from './household-member.entity';
 
 @Embeddable()
@@ -36,6 +37,10 @@ export class Household extends BaseEntity {
 
   @OneToMany(() => HouseholdMember, (m) => m.household)
   members = new Collection<HouseholdMember>(this);
+
+  /** Used by the policy: an intermediary reaches a household through an active machtiging. */
+  @OneToMany(() => Machtiging, (m) => m.household)
+  machtigingen = new Collection<Machtiging>(this);
 
   @Property({ type: 'integer', version: true })
   version!: number & Opt;
