@@ -258,7 +258,7 @@ describe('other roles', () => {
     }
     const r = await app.gql(HouseholdsDocument, { first: 10 }, await as(personas.intermediair));
     expect(r.errors).toBeUndefined();
-    expect(r.data!.households.nodes).toEqual([]);
+    expect(r.data!.households.edges).toEqual([]);
   });
 
   it('householdByBsn is for medewerkers only: FORBIDDEN for every other role', async () => {
