@@ -54,6 +54,16 @@ export class HouseholdScope {
     private readonly recorder: AccessRecorder,
   ) {}
 
+  /** Who is asking (null: not authenticated). */
+  get viewer(): Actor | null {
+    return this.actor;
+  }
+
+  /** The EntityManager of this scope (inside `transactional`: the transaction's). For creating new rows; query through the scope. */
+  get entityManager(): EntityManager {
+    return this.em;
+  }
+
   /** The policy decision for this actor; FORBIDDEN when the role can reach no household. */
   access(purpose: Purpose = Purpose.READ): GrantedAccess {
     if (!this.actor) throw unauthenticated();
@@ -132,9 +142,12 @@ export class HouseholdScope {
     const name = this.em.getMetadata().find(entity)!.className;
     const reachable = this.reachableSet(purpose);
     for (const row of rows) {
+      // A machtiging requested for an unknown BSN has no household: nothing to record.
+      const householdId = (row.household as { id: string } | null | undefined)?.id;
+      if (!householdId) continue;
       // The row came from a policy-filtered query, so its household is proven reachable.
-      reachable.add(row.household.id);
-      this.recorder.record(row.household.id, name, access);
+      reachable.add(householdId);
+      this.recorder.record(householdId, name, access);
     }
     return rows;
   }

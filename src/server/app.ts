@@ -112,7 +112,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
         const trace = traceFromHeader(req.header('traceparent'));
         res.setHeader('traceparent', toTraceparent(trace));
         const actor = await authenticate(req.header('authorization'), verifier, logger);
-        return createRequestContext(actor, orm.em.fork() as never, trace);
+        return createRequestContext(actor, orm.em.fork() as never, trace, pseudonymise);
       },
     }),
   );

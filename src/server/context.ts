@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../auth/actor';
 import { HouseholdScope } from '../auth/household-scope';
 import { AccessRecorder } from '../modules/accesslog/access-recorder';
+import type { Pseudonymiser } from '../modules/accesslog/pseudonym';
 import { unauthenticated } from '../shared/errors';
 import { createLoaders, type Loaders } from './loaders';
 import type { TraceContext } from './trace';
@@ -17,12 +18,26 @@ export interface RequestContext {
   scope: HouseholdScope;
   loaders: Loaders;
   startedAt: Date;
+  /**
+   * The keyed HMAC of a BSN, as the access log stores data subjects and citizen actors: lets a
+   * service recognise a citizen's own entries (Household.toegangslog) without any BSN leaving it.
+   */
+  pseudonymise: Pseudonymiser;
 }
 
-export function createRequestContext(actor: Actor | null, em: EntityManager, trace: TraceContext): RequestContext {
+const noPseudonymiser: Pseudonymiser = () => {
+  throw new Error('no pseudonymiser was given to createRequestContext');
+};
+
+export function createRequestContext(
+  actor: Actor | null,
+  em: EntityManager,
+  trace: TraceContext,
+  pseudonymise: Pseudonymiser = noPseudonymiser,
+): RequestContext {
   const accessLog = new AccessRecorder();
   const scope = new HouseholdScope(actor, em, accessLog);
-  return { actor, em, trace, accessLog, scope, loaders: createLoaders(em, scope), startedAt: new Date() };
+  return { actor, em, trace, accessLog, scope, loaders: createLoaders(em, scope), startedAt: new Date(), pseudonymise };
 }
 
 export function requireActor(ctx: RequestContext): Actor {

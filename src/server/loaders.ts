@@ -11,9 +11,12 @@ import {
   termijnenOfRegelingLoader,
 } from '../modules/betalingsregeling/betalingsregeling.loaders';
 import { membersLoader, pageLoader, schuldenOverzichtLoader } from '../modules/household/household.loaders';
+import { machtigingenOfHouseholdLoader } from '../modules/machtiging/machtiging.loaders';
 import { SchuldEvent } from '../modules/schuld/schuld-event.entity';
 import { Schuld } from '../modules/schuld/schuld.entity';
 import { Toeslag } from '../modules/toeslag/toeslag.entity';
+import { toegangslogPagesLoader } from '../modules/accesslog/toegangslog.service';
+import { zaakByIdLoader, zakenOfHouseholdLoader } from '../modules/zaak/zaak.loaders';
 
 /** Stable orders of the household connections (keyset: the last key is always the unique id). */
 export const TOESLAG_ORDER = [
@@ -154,6 +157,10 @@ export function createLoaders(em: EntityManager, scope: HouseholdScope) {
     beschikkingenOfToeslag: childrenLoader(make, scope, Beschikking, 'toeslag', { dagtekening: 'asc', id: 'asc' }, beschikkingOrder),
     eventsOfSchuld: childrenLoader(make, scope, SchuldEvent, 'schuld', { datum: 'asc', id: 'asc' }),
     schuldenOverzicht: schuldenOverzichtLoader(make, em, scope),
+    machtigingenOfHousehold: machtigingenOfHouseholdLoader(make, scope),
+    zakenOfHousehold: zakenOfHouseholdLoader(make, scope),
+    zaakById: zaakByIdLoader(make, scope),
+    toegangslogPages: toegangslogPagesLoader(make, em, scope),
   };
 }
 

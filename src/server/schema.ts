@@ -5,10 +5,13 @@ import { authChecker } from '../auth/auth-checker';
 import { BeschikkingResolver } from '../modules/beschikking/beschikking.resolver';
 import { BetalingsregelingResolver } from '../modules/betalingsregeling/betalingsregeling.resolver';
 import { HouseholdResolver } from '../modules/household/household.resolver';
+import { HouseholdMachtigingenResolver, MachtigingResolver } from '../modules/machtiging/machtiging.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
 import { SchuldResolver } from '../modules/schuld/schuld.resolver';
 import { ToeslagResolver } from '../modules/toeslag/toeslag.resolver';
 import { ViewerResolver } from '../modules/viewer/viewer.resolver';
+import { ToegangslogResolver } from '../modules/accesslog/toegangslog.resolver';
+import { HouseholdZakenResolver, ZaakResolver } from '../modules/zaak/zaak.resolver';
 
 export const resolvers = [
   ViewerResolver,
@@ -18,6 +21,11 @@ export const resolvers = [
   BeschikkingResolver,
   SchuldResolver,
   BetalingsregelingResolver,
+  MachtigingResolver,
+  HouseholdMachtigingenResolver,
+  ZaakResolver,
+  HouseholdZakenResolver,
+  ToegangslogResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -14,6 +14,24 @@ export enum UserErrorCode {
   ONGEWIJZIGD = 'ONGEWIJZIGD',
   /** Someone else changed the same object at the same moment; nothing was saved, try again. */
   GELIJKTIJDIG_GEWIJZIGD = 'GELIJKTIJDIG_GEWIJZIGD',
+  /** A reason (reden) must be given: not empty, at most 2000 characters. */
+  REDEN_ONGELDIG = 'REDEN_ONGELDIG',
+  /** An open zaak of the same kind already exists for the household. */
+  ZAAK_BESTAAT_AL = 'ZAAK_BESTAAT_AL',
+  /** The chosen contactvoorkeur does not fit who submits (VIA_INTERMEDIAIR needs an intermediary). */
+  CONTACTVOORKEUR_ONGELDIG = 'CONTACTVOORKEUR_ONGELDIG',
+  /** A machtiging must be valid from today through a date at most 5 years ahead. */
+  GELDIGHEID_ONGELDIG = 'GELDIGHEID_ONGELDIG',
+  /** The organisation already has a pending or active machtiging for this household. */
+  MACHTIGING_BESTAAT_AL = 'MACHTIGING_BESTAAT_AL',
+  /** No pending machtiging of your household has this activation code (or it expired). */
+  ACTIVERINGSCODE_ONGELDIG = 'ACTIVERINGSCODE_ONGELDIG',
+  /** The machtiging is already revoked or expired. */
+  MACHTIGING_NIET_ACTIEF = 'MACHTIGING_NIET_ACTIEF',
+  /** The organisation id is not a valid KvK/OIN identifier. */
+  ORGANISATIE_ONGELDIG = 'ORGANISATIE_ONGELDIG',
+  /** A client reference is at most 100 characters and never a BSN. */
+  CLIENTREFERENTIE_ONGELDIG = 'CLIENTREFERENTIE_ONGELDIG',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -23,6 +41,15 @@ registerEnumType(UserErrorCode, {
     PERCENTAGE_ONGELDIG: { description: 'The voorschotpercentage must be a whole number from 0 to 100.' },
     ONGEWIJZIGD: { description: 'Nothing would change.' },
     GELIJKTIJDIG_GEWIJZIGD: { description: 'The object was changed at the same time by someone else; nothing was saved, try again.' },
+    REDEN_ONGELDIG: { description: 'The reason must not be empty and at most 2000 characters long.' },
+    ZAAK_BESTAAT_AL: { description: 'An open zaak (NIEUW or IN_BEHANDELING) of this kind already exists for the household.' },
+    CONTACTVOORKEUR_ONGELDIG: { description: 'VIA_INTERMEDIAIR can only be chosen by an intermediary submitting for a client.' },
+    GELDIGHEID_ONGELDIG: { description: 'A machtiging is valid from today through a date at most 5 years ahead.' },
+    MACHTIGING_BESTAAT_AL: { description: 'This organisation already has a pending or active machtiging for the household.' },
+    ACTIVERINGSCODE_ONGELDIG: { description: 'No pending machtiging of your household has this activation code, or it has expired.' },
+    MACHTIGING_NIET_ACTIEF: { description: 'The machtiging is already revoked or expired.' },
+    ORGANISATIE_ONGELDIG: { description: 'The organisation id is not a valid identifier (KvK/OIN).' },
+    CLIENTREFERENTIE_ONGELDIG: { description: 'A client reference is at most 100 characters and must not contain a BSN.' },
   },
 });
 

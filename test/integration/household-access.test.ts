@@ -216,8 +216,14 @@ describe('a citizen can never read another household', () => {
 
   it('covers every entry point of the schema (a new root field needs its isolation test here)', async () => {
     const schema = await getSchema();
-    expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual(['household', 'householdByBsn', 'households', 'myHousehold', 'node', 'viewer']);
-    expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(['setVoorschotpercentage']);
+    // clients, machtigingen and the machtiging mutations: test/integration/machtiging.test.ts; every root
+    // field × role × relation: test/integration/authorization-matrix.test.ts.
+    expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual(
+      ['clients', 'household', 'householdByBsn', 'households', 'machtigingen', 'myHousehold', 'node', 'viewer', 'zaken'].sort(),
+    );
+    expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(
+      ['activateMachtiging', 'grantMachtiging', 'referToPersoonlijkeBegeleiding', 'requestMachtiging', 'revokeMachtiging', 'setVoorschotpercentage'].sort(),
+    );
   });
 });
 

@@ -10,9 +10,12 @@ describe('WaveScheduler', () => {
     const { make } = new WaveScheduler();
     const batches: string[][] = [];
     const events: string[] = [];
+    let fastStarted!: () => void;
+    const fastRunning = new Promise<void>((resolve) => (fastStarted = resolve));
     const parent = make<string, string>(async (keys) => {
       batches.push([...keys]);
       events.push(`start ${keys.join()}`);
+      if (keys.includes('fast')) fastStarted();
       await sleep(keys.includes('slow') ? 30 : 5);
       events.push(`end ${keys.join()}`);
       return [...keys];
@@ -24,7 +27,7 @@ describe('WaveScheduler', () => {
     // 'slow' is asked for while 'fast' runs, so it waits; it goes out with the child of 'fast' (the
     // next wave), and the child of 'slow' in the wave after that.
     const fast = parent.load('fast').then((p) => child.load(`${p}-child`));
-    await sleep(1);
+    await fastRunning; // not a timer: under load a timer can fire before the wave is dispatched
     const slow = parent.load('slow').then((p) => child.load(`${p}-child`));
     await Promise.all([fast, slow]);
     expect(batches).toEqual([['fast'], ['slow'], ['fast-child'], ['slow-child']]);

@@ -5,8 +5,14 @@ import { fromGlobalId } from '../../shared/global-id';
 import { BeschikkingNode } from '../beschikking/beschikking.types';
 import { BetalingsregelingNode } from '../betalingsregeling/betalingsregeling.types';
 import { HouseholdNode } from '../household/household.types';
+import { findMachtiging } from '../machtiging/machtiging.service';
+import { MachtigingNode } from '../machtiging/machtiging.types';
+import { requireActor } from '../../server/context';
+import { todayInNL } from '../../shared/dates';
 import { SchuldNode } from '../schuld/schuld.types';
 import { ToeslagNode } from '../toeslag/toeslag.types';
+import { zaakById } from '../zaak/zaak.service';
+import { ZaakNode } from '../zaak/zaak.types';
 import type { Node } from './node.types';
 
 /**
@@ -40,6 +46,17 @@ export async function resolveNode(ctx: RequestContext, globalId: string): Promis
       const regeling = await ctx.loaders.betalingsregelingById.load(id);
       if (!regeling) throw missing();
       return BetalingsregelingNode.from(regeling);
+    }
+    case 'Machtiging': {
+      const machtiging = await findMachtiging(ctx, id);
+      if (!machtiging) throw missing();
+      return MachtigingNode.from(machtiging, requireActor(ctx).role, todayInNL());
+    }
+    case 'Zaak': {
+      // Also under the zaak visibility: an intermediary reaches only its own organisation's zaken.
+      const zaak = await zaakById(ctx, id);
+      if (!zaak) throw missing();
+      return ZaakNode.from(zaak, todayInNL());
     }
   }
 }

@@ -1,0 +1,219 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Machtiging } from '../../src/modules/machtiging/machtiging.entity';
+import { MachtigingOpslagStatus, MachtigingScope } from '../../src/modules/machtiging/machtiging.enums';
+import { newActiveringscode } from '../../src/modules/machtiging/machtiging.rules';
+import { Zaak } from '../../src/modules/zaak/zaak.entity';
+import { ZaakSoort, ZaakStatus } from '../../src/modules/zaak/zaak.enums';
+import { addDays, addMonths, todayInNL } from '../../src/shared/dates';
+import { toGlobalId } from '../../src/shared/global-id';
+import { getSchema } from '../../src/server/schema';
+import { startTestApp, type GqlResponse, type TestApp } from '../support/app';
+import { Factory, type BuiltHousehold } from '../support/factories';
+import { personas } from '../support/tokens';
+
+/**
+ * The authorization matrix (issue 5): every root query and mutation × every role × the relation of
+ * the target household to the caller, executed against the running server. The outcomes are compared
+ * with the committed, reviewed docs/authorization-matrix.md: a diff there is a permission change.
+ * Regenerate after an intended change with UPDATE_AUTHZ_MATRIX=1 npx jest authorization-matrix
+ * and review the diff like code.
+ */
+
+const MATRIX_FILE = path.join(__dirname, '../../docs/authorization-matrix.md');
+const ROLES = ['BURGER', 'INTERMEDIAIR', 'GEMEENTE', 'KOO', 'MEDEWERKER'] as const;
+type RoleName = (typeof ROLES)[number];
+const RELATIONS = ['own', 'active INZIEN', 'active HANDELEN', 'pending', 'revoked', 'expired', 'unrelated'] as const;
+type Relation = (typeof RELATIONS)[number];
+
+const ORG_A = personas.intermediair.org; // the intermediary persona's organisation
+const ORG_B = 'KVK:11112222';
+const today = todayInNL();
+const inAYear = addMonths(today, 12);
+
+interface Cell {
+  token: string;
+  target: BuiltHousehold;
+  /** The machtiging on the target that the relation is about (org A's; org B's for "unrelated"). */
+  machtiging: Machtiging;
+  zaak: Zaak;
+}
+
+type Probe = (app: TestApp, c: Cell) => Promise<string>;
+
+/** FORBIDDEN / NOT_FOUND / ... from an error, USER_ERROR:<codes> from a payload, else `ok(data)`. */
+function outcome<T>(r: GqlResponse<T>, ok: (data: T) => string): string {
+  if (r.errors?.length) return String(r.errors[0].extensions?.code);
+  const payload = Object.values(r.data as Record<string, { userErrors?: Array<{ code: string }> }>)[0];
+  if (payload?.userErrors?.length) return `USER_ERROR:${payload.userErrors.map((e) => e.code).join(',')}`;
+  return ok(r.data as T);
+}
+const okOrCode = <T>(r: GqlResponse<T>) => outcome(r, () => 'OK');
+const contains = (ids: string[], id: string) => (ids.includes(id) ? 'CONTAINS' : 'EXCLUDES');
+type Nodes = Record<string, { nodes: Array<{ id: string }> }>;
+const listOutcome = async (app: TestApp, c: Cell, query: string, id: string) =>
+  outcome(await app.gql<Nodes, object>(query, {}, c.token), (d) => contains(Object.values(d)[0].nodes.map((n) => n.id), id));
+
+/** One probe per root field, in execution order: reads first, then mutations (revoke last). */
+const PROBES: Record<string, Probe> = {
+  viewer: async (app, c) => okOrCode(await app.gql('{ viewer { role } }', {}, c.token)),
+  myHousehold: async (app, c) =>
+    outcome(await app.gql<{ myHousehold: { id: string } | null }, object>('{ myHousehold { id } }', {}, c.token), (d) =>
+      d.myHousehold === null ? 'NULL' : d.myHousehold.id === toGlobalId('Household', c.target.household.id) ? 'TARGET' : 'OTHER',
+    ),
+  household: async (app, c) =>
+    okOrCode(await app.gql('query($id: ID!) { household(id: $id) { id } }', { id: toGlobalId('Household', c.target.household.id) }, c.token)),
+  node: async (app, c) =>
+    okOrCode(await app.gql('query($id: ID!) { node(id: $id) { id } }', { id: toGlobalId('Schuld', c.target.schulden[0].id) }, c.token)),
+  households: (app, c) => listOutcome(app, c, '{ households(first: 100) { nodes { id } } }', toGlobalId('Household', c.target.household.id)),
+  householdByBsn: async (app, c) =>
+    okOrCode(await app.gql('query($bsn: Bsn!) { householdByBsn(bsn: $bsn) { id } }', { bsn: c.target.aanvrager.bsn }, c.token)),
+  clients: (app, c) => listOutcome(app, c, '{ clients(first: 100) { nodes { id } } }', toGlobalId('Household', c.target.household.id)),
+  machtigingen: (app, c) => listOutcome(app, c, '{ machtigingen(first: 100) { nodes { id } } }', toGlobalId('Machtiging', c.machtiging.id)),
+  zaken: (app, c) => listOutcome(app, c, '{ zaken(first: 100) { nodes { id } } }', toGlobalId('Zaak', c.zaak.id)),
+  setVoorschotpercentage: async (app, c) =>
+    okOrCode(
+      await app.gql(
+        'mutation($input: SetVoorschotpercentageInput!) { setVoorschotpercentage(input: $input) { userErrors { code } } }',
+        { input: { toeslagId: toGlobalId('Toeslag', c.target.lopend!.id), percentage: c.target.lopend!.voorschotPercentage === 55 ? 65 : 55 } },
+        c.token,
+      ),
+    ),
+  referToPersoonlijkeBegeleiding: async (app, c) =>
+    okOrCode(
+      await app.gql(
+        'mutation($input: ReferToPersoonlijkeBegeleidingInput!) { referToPersoonlijkeBegeleiding(input: $input) { userErrors { code } } }',
+        { input: { householdId: toGlobalId('Household', c.target.household.id), reason: 'Vraagt om hulp bij schulden', contactPreference: 'TELEFOON' } },
+        c.token,
+      ),
+    ),
+  requestMachtiging: async (app, c) =>
+    okOrCode(
+      await app.gql(
+        'mutation($input: RequestMachtigingInput!) { requestMachtiging(input: $input) { userErrors { code } } }',
+        { input: { bsn: c.target.aanvrager.bsn, scope: 'HANDELEN', geldigTot: inAYear } },
+        c.token,
+      ),
+    ),
+  grantMachtiging: async (app, c) =>
+    okOrCode(
+      await app.gql(
+        'mutation($input: GrantMachtigingInput!) { grantMachtiging(input: $input) { userErrors { code } } }',
+        { input: { organisationId: 'KVK:55556666', scope: 'INZIEN', geldigTot: inAYear } },
+        c.token,
+      ),
+    ),
+  activateMachtiging: async (app, c) =>
+    okOrCode(
+      await app.gql(
+        'mutation($input: ActivateMachtigingInput!) { activateMachtiging(input: $input) { userErrors { code } } }',
+        { input: { activeringscode: c.machtiging.activeringscode ?? 'AAAA-BBBB-CCCC' } },
+        c.token,
+      ),
+    ),
+  revokeMachtiging: async (app, c) =>
+    okOrCode(
+      await app.gql(
+        'mutation($input: RevokeMachtigingInput!) { revokeMachtiging(input: $input) { userErrors { code } } }',
+        { input: { machtigingId: toGlobalId('Machtiging', c.machtiging.id) } },
+        c.token,
+      ),
+    ),
+};
+
+const TOKENS: Record<Exclude<RoleName, 'BURGER'>, object> = {
+  INTERMEDIAIR: personas.intermediair,
+  GEMEENTE: personas.gemeente,
+  KOO: personas.koo,
+  MEDEWERKER: personas.medewerker,
+};
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp({ demoData: false });
+});
+afterAll(() => app.close());
+
+/** A fresh target household and the state of `relation` around it, and the caller's token. */
+async function setUp(role: RoleName, relation: Relation, seed: number): Promise<Cell> {
+  const em = app.em();
+  const factory = new Factory(em, seed);
+  const target = factory.household({ full: true, uht: false });
+  const other = factory.household({ full: true, uht: false }); // the citizen of the non-own cells lives here
+  const base = { household: target.household, scope: MachtigingScope.HANDELEN, geldigTot: inAYear, organisationId: ORG_A };
+  const states: Record<Relation, Partial<Machtiging>> = {
+    own: { status: MachtigingOpslagStatus.AANGEVRAAGD, activeringscode: newActiveringscode() },
+    'active INZIEN': { status: MachtigingOpslagStatus.ACTIEF, scope: MachtigingScope.INZIEN },
+    'active HANDELEN': { status: MachtigingOpslagStatus.ACTIEF },
+    pending: { status: MachtigingOpslagStatus.AANGEVRAAGD, activeringscode: newActiveringscode() },
+    revoked: { status: MachtigingOpslagStatus.INGETROKKEN, ingetrokkenOp: new Date(), ingetrokkenDoor: 'BURGER' },
+    expired: { status: MachtigingOpslagStatus.ACTIEF, geldigTot: addDays(today, -1) },
+    unrelated: { status: MachtigingOpslagStatus.ACTIEF, organisationId: ORG_B },
+  };
+  const machtiging = em.create(Machtiging, { ...base, ...states[relation] } as never);
+  const zaak = em.create(Zaak, {
+    household: target.household,
+    soort: ZaakSoort.HARDHEIDSVERZOEK,
+    status: ZaakStatus.NIEUW,
+    ingediendDoorRol: 'BURGER',
+    reden: 'Hardheidsverzoek',
+  });
+  await em.flush();
+  const claims = role === 'BURGER' ? { role: 'BURGER', sub: (relation === 'own' ? target : other).aanvrager.bsn } : TOKENS[role];
+  return { token: await app.token({ ...claims }), target, machtiging, zaak };
+}
+
+function render(rows: Array<{ operation: string; role: RoleName; cells: string[] }>): string {
+  const lines = [
+    '# Authorization matrix',
+    '',
+    'Generated by `test/integration/authorization-matrix.test.ts`, which executes every cell against the running',
+    'server and fails when the outcome differs from this file. **A diff in this file is a permission change:**',
+    'review it like code. Regenerate after an intended change: `UPDATE_AUTHZ_MATRIX=1 npx jest authorization-matrix`.',
+    '',
+    'Columns: the target household\'s relation to the caller. *own*: the caller\'s own household (citizens only);',
+    '*active INZIEN / active HANDELEN / pending / revoked / expired*: the target has a machtiging in that state for',
+    `the intermediary persona's organisation (${ORG_A}); *unrelated*: another household (with a machtiging of another organisation only).`,
+    '',
+    'Outcomes: `OK`; `FORBIDDEN`; `NOT_FOUND`; `USER_ERROR:<codes>` (refused as a business outcome, nothing written);',
+    '`CONTAINS` / `EXCLUDES` (a list does or does not include the target); `TARGET` / `OTHER` / `NULL` (which household',
+    '`myHousehold` returns); `—` not applicable (only citizens have an own household). Probes per operation: the test file.',
+    '',
+    `| operation | role | ${RELATIONS.join(' | ')} |`,
+    `|---|---|${RELATIONS.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.operation} | ${r.role} | ${r.cells.join(' | ')} |`),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+it('has a probe for every root query and mutation of the schema (and nothing else)', async () => {
+  const schema = await getSchema();
+  const fields = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()?.getFields() ?? {})].sort();
+  expect(Object.keys(PROBES).sort()).toEqual(fields);
+});
+
+it('every cell of the matrix matches the committed, reviewed docs/authorization-matrix.md', async () => {
+  const results = new Map<string, string>(); // `${op}|${role}|${relation}` → outcome
+  let seed = 1;
+  for (const role of ROLES) {
+    for (const relation of RELATIONS) {
+      if (relation === 'own' && role !== 'BURGER') continue;
+      const cell = await setUp(role, relation, seed++);
+      for (const [op, probe] of Object.entries(PROBES)) results.set(`${op}|${role}|${relation}`, await probe(app, cell));
+    }
+  }
+  const rows = Object.keys(PROBES)
+    .sort()
+    .flatMap((operation) =>
+      ROLES.map((role) => ({
+        operation,
+        role,
+        cells: RELATIONS.map((relation) => results.get(`${operation}|${role}|${relation}`) ?? '—'),
+      })),
+    );
+  const actual = render(rows);
+  if (process.env.UPDATE_AUTHZ_MATRIX === '1') writeFileSync(MATRIX_FILE, actual);
+  const committed = existsSync(MATRIX_FILE) ? readFileSync(MATRIX_FILE, 'utf8') : '';
+  expect(actual).toBe(committed);
+}, 120_000);
