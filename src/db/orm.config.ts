@@ -10,6 +10,7 @@ import { InvorderingRun } from '../modules/invordering/invordering-run.entity';
 import { Machtiging } from '../modules/machtiging/machtiging.entity';
 import { Zaak } from '../modules/zaak/zaak.entity';
 import { Norm } from '../modules/norms/norm.entity';
+import { RateLimitBucket } from '../modules/ratelimit/rate-limit-bucket.entity';
 import { SchuldEvent } from '../modules/schuld/schuld-event.entity';
 import { Household } from '../modules/household/household.entity';
 import { HouseholdMember } from '../modules/household/household-member.entity';
@@ -33,6 +34,7 @@ export const entities = [
   InvorderingRun,
   Machtiging,
   Zaak,
+  RateLimitBucket,
   ProcessingActivity,
   AccessLogEntry,
 ];
