@@ -39,7 +39,51 @@ export interface Config {
   auth: AuthConfig;
   /** Key for the keyed HMAC that pseudonymises BSNs in the access log. Undefined: generated in dataDir (development only). */
   pseudonymKey?: string;
+  /** PostgreSQL statement_timeout of the API's pool connections, in ms (0 = none). */
+  dbStatementTimeoutMs: number;
+  /** Maximum JSON request body, in bytes. */
+  bodyLimitBytes: number;
+  /** Introspection of the schema: on outside production, in production only when GRAPHQL_INTROSPECTION=true. */
+  introspection: boolean;
+  limits: OperationLimits;
+  rateLimit: RateLimitConfig;
 }
+
+/** Per-operation limits, checked before anything is resolved (src/server/limits.ts). */
+export interface OperationLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  /** Maximum computed cost of one operation (src/server/cost.ts). */
+  maxCost: number;
+}
+
+export interface BucketSettings {
+  /** Most cost points the bucket holds. */
+  capacity: number;
+  /** Cost points that leak out per second. */
+  leakPerSecond: number;
+}
+
+export interface RateLimitConfig {
+  enabled: boolean;
+  /** Leaky bucket per actor, by role (keys are the Role values). */
+  roles: Record<'BURGER' | 'INTERMEDIAIR' | 'GEMEENTE' | 'KOO' | 'MEDEWERKER', BucketSettings>;
+}
+
+export const DEFAULT_LIMITS: OperationLimits = { maxDepth: 12, maxAliases: 15, maxDirectives: 10, maxTokens: 2000, maxCost: 25_000 };
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 5000;
+
+/** Defaults per role: capacity in cost points, leak in points per second. */
+export const DEFAULT_BUCKETS: RateLimitConfig['roles'] = {
+  BURGER: { capacity: 5_000, leakPerSecond: 100 },
+  INTERMEDIAIR: { capacity: 50_000, leakPerSecond: 1_000 },
+  GEMEENTE: { capacity: 20_000, leakPerSecond: 500 },
+  KOO: { capacity: 20_000, leakPerSecond: 500 },
+  MEDEWERKER: { capacity: 100_000, leakPerSecond: 2_000 },
+};
 
 export const DEV_ISSUER = 'urn:toeslagen:dev-idp';
 export const DEFAULT_AUDIENCE = 'toeslagen-api';
@@ -60,6 +104,30 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max) {
     throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return n;
+}
+
+function num(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be a number from ${min} to ${max}, got "${raw}"`);
+  }
+  return n;
+}
+
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024 };
+
+/** A byte size such as 1048576, 512kb or 1mb. */
+function bytes(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const m = /^(\d+)\s*(b|kb|mb)?$/i.exec(raw);
+  const n = m ? Number(m[1]) * SIZE_UNITS[(m[2] ?? '').toLowerCase()] : NaN;
+  if (!Number.isFinite(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be a size from ${min} to ${max} bytes (e.g. 1mb, 512kb), got "${raw}"`);
   }
   return n;
 }
@@ -149,5 +217,27 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       useDevKey,
     },
     pseudonymKey,
+    dbStatementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', DEFAULT_STATEMENT_TIMEOUT_MS, 0, 3_600_000),
+    bodyLimitBytes: bytes(env, 'BODY_LIMIT', DEFAULT_BODY_LIMIT_BYTES, 1024, 100 * 1024 * 1024),
+    introspection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
+    limits: {
+      maxDepth: int(env, 'LIMIT_MAX_DEPTH', DEFAULT_LIMITS.maxDepth, 1, 100),
+      maxAliases: int(env, 'LIMIT_MAX_ALIASES', DEFAULT_LIMITS.maxAliases, 0, 1000),
+      maxDirectives: int(env, 'LIMIT_MAX_DIRECTIVES', DEFAULT_LIMITS.maxDirectives, 0, 1000),
+      maxTokens: int(env, 'LIMIT_MAX_TOKENS', DEFAULT_LIMITS.maxTokens, 10, 100_000),
+      maxCost: int(env, 'LIMIT_MAX_COST', DEFAULT_LIMITS.maxCost, 1, 10_000_000),
+    },
+    rateLimit: {
+      enabled: bool(env, 'RATE_LIMIT_ENABLED', true),
+      roles: Object.fromEntries(
+        Object.entries(DEFAULT_BUCKETS).map(([role, d]) => [
+          role,
+          {
+            capacity: num(env, `RATE_LIMIT_${role}_CAPACITY`, d.capacity, 1, 1e9),
+            leakPerSecond: num(env, `RATE_LIMIT_${role}_LEAK_PER_SECOND`, d.leakPerSecond, 0.001, 1e9),
+          },
+        ]),
+      ) as RateLimitConfig['roles'],
+    },
   };
 }

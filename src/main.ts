@@ -58,7 +58,7 @@ async function main(): Promise<void> {
     const config: Config = loadConfig();
     await assertPortFree(config.host, config.port);
     db = await openDatabase(config);
-    orm = await MikroORM.init(ormConfig({ clientUrl: db.url, poolMax: config.dbPoolMax }));
+    orm = await MikroORM.init(ormConfig({ clientUrl: db.url, poolMax: config.dbPoolMax, statementTimeoutMs: config.dbStatementTimeoutMs }));
     if (config.migrateOnStart) {
       const applied = await migrate(orm);
       if (applied.length) logger.info({ applied }, 'migrations applied');

@@ -1,7 +1,7 @@
 // Starts ONE PostgreSQL for the whole run (embedded, unless TEST_DATABASE_URL points to a server we
 // may create databases on), migrates a template database with the real migrations, and tells the
 // test files where it is. Uses the compiled dist/ (npm test builds first: see "pretest").
-import { chmod, mkdtemp } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -60,4 +60,9 @@ export default async function globalSetup() {
   globalThis.__TEST_TEMPLATE__ = { adminUrl, template };
   process.env.TEST_PG_ADMIN_URL = adminUrl;
   process.env.TEST_TEMPLATE_DB = template;
+  // Every test app logs at debug level into this folder; global-teardown.mjs scans it for BSNs.
+  const logDir = path.join(os.tmpdir(), `toeslagen-test-logs-${process.pid}`);
+  await rm(logDir, { recursive: true, force: true });
+  await mkdir(logDir, { recursive: true });
+  process.env.TEST_LOG_DIR = logDir;
 }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const { Client } = require('pg');
+const { scanDir, describeFindings } = require('./support/log-scan.cjs');
 
 export default async function globalTeardown() {
   const t = globalThis.__TEST_TEMPLATE__;
@@ -16,5 +17,12 @@ export default async function globalTeardown() {
   if (e) {
     await e.pg.stop();
     await rm(e.dir, { recursive: true, force: true });
+  }
+  // No BSN in any log line of the whole run: fail it, naming file and line (never the number).
+  const logDir = process.env.TEST_LOG_DIR;
+  if (logDir) {
+    const findings = scanDir(logDir);
+    if (findings.length) throw new Error(`${describeFindings(findings)}\n(the logs are kept in ${logDir})`);
+    await rm(logDir, { recursive: true, force: true });
   }
 }

@@ -1,8 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '../config';
-import { actorFromClaims, InvalidClaimsError, Role } from '../auth/actor';
-import { loadOrCreateDevKey } from '../auth/dev-keys';
-import { loadJose } from '../auth/jose';
+import { InvalidClaimsError } from '../auth/actor';
+import { devTokenClaims, signDevToken } from '../auth/dev-tokens';
 import { fail, parse } from './args';
 
 const USAGE = `usage: npm run token -- --role ROLE [options]
@@ -34,31 +33,15 @@ async function main() {
   const config = loadConfig();
   if (!config.auth.useDevKey) fail('tokens can only be minted with the development key (AUTH_JWKS_URL / AUTH_PUBLIC_KEY_FILE is set)');
 
-  const role = v.role.toUpperCase();
-  const sub =
-    role === Role.BURGER ? v.bsn : role === Role.GEMEENTE ? `gemeente-${v.gemeente}` : role === Role.KOO ? v.org : v.employee;
-  const claims: Record<string, unknown> = { role, sub };
-  if (v.org) claims.org = v.org;
-  if (v.employee) claims.employee = v.employee;
-  if (v.gemeente) claims.gemeente = v.gemeente;
-  if (v.lrk) claims.lrk = v.lrk;
+  let claims: Record<string, unknown>;
   try {
-    actorFromClaims(claims); // the same validation the server applies
+    claims = devTokenClaims({ role: v.role, bsn: v.bsn, org: v.org, employee: v.employee, gemeente: v.gemeente, lrk: v.lrk });
   } catch (err) {
     if (err instanceof InvalidClaimsError) fail(`${err.message}\n${USAGE}`);
     throw err;
   }
 
-  const jose = await loadJose();
-  const key = await loadOrCreateDevKey(config.dataDir);
-  const privateKey = await jose.importJWK(key.privateJwk as never, key.alg);
-  const token = await new jose.SignJWT(claims)
-    .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'JWT' })
-    .setIssuer(config.auth.issuer)
-    .setAudience(config.auth.audience)
-    .setIssuedAt()
-    .setExpirationTime(v.ttl)
-    .sign(privateKey);
+  const token = await signDevToken(claims, { dataDir: config.dataDir, auth: config.auth, ttl: v.ttl });
   process.stdout.write(token + '\n');
 }
 

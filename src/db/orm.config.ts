@@ -44,6 +44,12 @@ export interface OrmOptions {
   poolMax?: number;
   debug?: boolean | LoggerNamespace[];
   logger?: (message: string) => void;
+  /**
+   * PostgreSQL statement_timeout of every pool connection, in ms (sent as a start-up parameter, so
+   * it holds for every statement on the connection). Only the API sets it (DB_STATEMENT_TIMEOUT_MS);
+   * undefined or 0 = no timeout, for CLI commands such as the bulk seed whose index builds run long.
+   */
+  statementTimeoutMs?: number;
 }
 
 /** MikroORM settings shared by the server, the CLI commands and the tests. */
@@ -57,7 +63,10 @@ export function ormConfig(o: OrmOptions): Options {
     // Never let code use the global EntityManager: each request and command forks its own.
     allowGlobalContext: false,
     forceUtcTimezone: true,
-    pool: { min: 0, max: o.poolMax ?? 10 },
+    // Waiting for a connection gives up after 3 s (knex's default is 60 s): when PostgreSQL is gone
+    // or the pool is exhausted, requests fail fast with SERVICE_UNAVAILABLE instead of hanging.
+    pool: { min: 0, max: o.poolMax ?? 10, acquireTimeoutMillis: 3000 },
+    ...(o.statementTimeoutMs ? { driverOptions: { connection: { statement_timeout: o.statementTimeoutMs } } } : {}),
     preferTs: runningTs,
     debug: o.debug ?? false,
     logger: o.logger,

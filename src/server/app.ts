@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
@@ -11,14 +12,18 @@ import { TokenRejectedError, type TokenVerifier } from '../auth/token-verifier';
 import type { Pseudonymiser } from '../modules/accesslog/pseudonym';
 import { ErrorCode, unauthenticated } from '../shared/errors';
 import { accessLogPlugin } from './access-log.plugin';
+import { LIMIT_CODES } from './limits';
+import { createReadinessCheck, isDatabaseUnavailable, readinessHandler, serviceUnavailableError, serviceUnavailablePlugin, SERVICE_UNAVAILABLE } from './health';
+import { ideEnabled, ideRouter } from './ide';
 import { noBsnInUrlPlugin } from './no-bsn-in-url.plugin';
+import { createProtection, type ProtectionConfig } from './protection';
 import { createRequestContext, type RequestContext } from './context';
 import type { Logger } from './logger';
 import { getSchema } from './schema';
 import { toTraceparent, traceFromHeader } from './trace';
 
 export interface AppDeps {
-  config: Pick<Config, 'env'>;
+  config: Pick<Config, 'env'> & Partial<Pick<Config, 'auth' | 'dataDir'>> & ProtectionConfig;
   orm: MikroORM;
   verifier: TokenVerifier;
   pseudonymise: Pseudonymiser;
@@ -57,15 +62,25 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
   const app = express();
   app.disable('x-powered-by');
   const server = http.createServer(app);
+  const readiness = createReadinessCheck(orm);
+  // Issue 8: limits, rate limiting, security headers, request log and metrics (./protection.ts).
+  const protection = createProtection(deps.config, orm, pseudonymise, logger);
+  app.use(protection.securityHeaders);
 
   const apollo = new ApolloServer<RequestContext>({
     schema: await getSchema(),
     csrfPrevention: true,
+    introspection: protection.introspection,
+    validationRules: protection.validationRules,
     // Never: expected errors need no trace, unexpected ones are masked (a 'detail' in development).
     includeStacktraceInErrorResponses: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
-      accessLogPlugin(orm, pseudonymise, (err) => logger.error({ err }, 'access log write failed')),
+      ...protection.plugins,
+      // Apollo's own landing page loads Sandbox from a CDN; our IDE (./ide.ts) is served locally.
+      ApolloServerPluginLandingPageDisabled(),
+      // Wrapped so that a database outage while writing the log is answered with a 503 too.
+      serviceUnavailablePlugin(readiness, accessLogPlugin(orm, pseudonymise, (err) => logger.error({ err }, 'access log write failed'))),
       noBsnInUrlPlugin(),
       {
         async requestDidStart() {
@@ -73,9 +88,16 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
             async didEncounterErrors({ contextValue, errors }) {
               for (const error of errors) {
                 const code = String(error.extensions?.code ?? '');
+                if (isDatabaseUnavailable(error)) {
+                  // No message: a driver message may quote SQL with its parameters (a BSN).
+                  logger.warn({ traceId: contextValue?.trace?.traceId, code: (error.originalError as { code?: unknown } | undefined)?.code }, 'database unavailable');
+                  continue;
+                }
                 if (!KNOWN_CODES.has(code) || code === ErrorCode.INTERNAL_SERVER_ERROR) {
-                  if (APOLLO_CODES.has(code)) continue;
+                  if (APOLLO_CODES.has(code) || LIMIT_CODES.has(code)) continue;
                   logger.error({ traceId: contextValue?.trace?.traceId, err: error.originalError ?? error }, 'unexpected error');
+                  // The masked error carries the trace id, so the logged detail can be found.
+                  (error.extensions as Record<string, unknown>).traceId = contextValue?.trace?.traceId;
                 }
               }
             },
@@ -84,16 +106,25 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
       },
     ],
     formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+      // Refused by a limit: its own code (Apollo wraps validation-rule refusals as GRAPHQL_VALIDATION_FAILED).
+      const limited = protection.formatLimitError(formatted, error);
+      if (limited) return limited;
       const code = String(formatted.extensions?.code ?? '');
-      if (KNOWN_CODES.has(code) || APOLLO_CODES.has(code)) return formatted;
-      // Anything else is a bug or an infrastructure failure: never leak its message (SQL, internals).
+      // PostgreSQL is unreachable: a clear, retryable error (HTTP 503 via serviceUnavailablePlugin).
+      if (isDatabaseUnavailable(error)) return serviceUnavailableError(formatted);
       const original = error instanceof GraphQLError ? error.originalError : error;
+      // Apollo gives a thrown plain Error the code INTERNAL_SERVER_ERROR too: only GraphQLErrors we
+      // (or Apollo) made on purpose pass through; a plain Error's message is never sent.
+      const deliberate = original == null || original instanceof GraphQLError;
+      if (deliberate && (KNOWN_CODES.has(code) || APOLLO_CODES.has(code) || code === SERVICE_UNAVAILABLE)) return formatted;
+      // Anything else is a bug or an infrastructure failure: never leak its message (SQL, internals).
       return {
         message: 'internal error',
         locations: formatted.locations,
         path: formatted.path,
         extensions: {
           code: ErrorCode.INTERNAL_SERVER_ERROR,
+          ...(typeof formatted.extensions?.traceId === 'string' ? { traceId: formatted.extensions.traceId } : {}),
           ...(deps.config.env === 'development' && original instanceof Error ? { detail: original.message } : {}),
         },
       };
@@ -104,17 +135,25 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.get('/readyz', readinessHandler(readiness));
+  app.get('/metrics', protection.metricsHandler);
+  if (ideEnabled(deps.config.env)) app.use(ideRouter({ auth: deps.config.auth, dataDir: deps.config.dataDir }));
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    protection.requestLog,
+    express.json({ limit: protection.bodyLimitBytes }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const trace = traceFromHeader(req.header('traceparent'));
         res.setHeader('traceparent', toTraceparent(trace));
-        const actor = await authenticate(req.header('authorization'), verifier, logger);
-        return createRequestContext(actor, orm.em.fork() as never, trace, pseudonymise);
+        protection.begin(res, trace.traceId);
+        const actor = await authenticate(req.header('authorization'), verifier, logger).catch(protection.failed(res));
+        const ctx = createRequestContext(actor, orm.em.fork() as never, trace, pseudonymise);
+        protection.bind(ctx, res);
+        return ctx;
       },
     }),
+    protection.bodyErrors,
   );
 
   return {

@@ -1,10 +1,11 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { print, type DocumentNode } from 'graphql';
+import pino from 'pino';
 import type { JWTPayload } from 'jose' with { 'resolution-mode': 'import' };
 import { loadConfig } from '../../src/config';
 import { createTokenVerifier } from '../../src/auth/token-verifier';
@@ -27,6 +28,11 @@ export interface GqlResponse<T> {
 
 export interface TestApp {
   url: string;
+  /** This app's database (pass as `database` to start a second app on it). */
+  databaseUrl: string;
+  /** The app's pino output (debug level), one JSON object per line. */
+  logFile: string;
+  logLines(): Promise<Array<Record<string, unknown>>>;
   orm: MikroORM;
   keys: TestKeys;
   em(): EntityManager;
@@ -46,6 +52,26 @@ export interface TestAppOptions {
   /** Called with every SQL statement the API runs (for N+1 checks). */
   onQuery?: (sql: string) => void;
   env?: Record<string, string>;
+  /** Run on this database (e.g. another app's `databaseUrl`) instead of a fresh one; not dropped on close, no demo data loaded. */
+  database?: string;
+}
+
+let logFiles = 0;
+
+/**
+ * Every test app logs at debug level into a file in TEST_LOG_DIR (made by global-setup.mjs), which
+ * global-teardown.mjs scans for BSNs. TEST_LOG_LEVEL (e.g. info) also prints to stdout.
+ */
+function testLogger(): { logger: ReturnType<typeof createLogger>; file: string; close(): void } {
+  const dir = process.env.TEST_LOG_DIR ?? path.join(os.tmpdir(), `toeslagen-test-logs-${process.ppid}`);
+  const testFile = path.basename(expect.getState().testPath ?? 'unknown', '.ts');
+  const file = path.join(dir, `${testFile}-${process.pid}-${++logFiles}.log`);
+  const dest = pino.destination({ dest: file, sync: true, mkdir: true });
+  const extra = process.env.TEST_LOG_LEVEL;
+  const streams: pino.StreamEntry[] = [{ level: 'debug', stream: dest }];
+  if (extra && extra !== 'silent') streams.push({ level: extra as pino.Level, stream: process.stdout });
+  const level = extra && extra !== 'silent' && pino.levels.values[extra] < pino.levels.values.debug ? extra : 'debug';
+  return { logger: createLogger(level, pino.multistream(streams)), file, close: () => dest.end() };
 }
 
 /**
@@ -53,7 +79,9 @@ export interface TestAppOptions {
  * test identity provider key (published to the API as a JWKS key file, as in production).
  */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const db: TestDatabase = await createTestDatabase();
+  const db: TestDatabase = options.database
+    ? { url: options.database, name: new URL(options.database).pathname.slice(1), drop: async () => undefined }
+    : await createTestDatabase();
   const keys = await createTestKeys();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'toeslagen-test-'));
   const jwksFile = path.join(dir, 'jwks.json');
@@ -66,26 +94,45 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     AUTH_AUDIENCE: TEST_AUDIENCE,
     PSEUDONYM_KEY: TEST_PSEUDONYM_KEY,
     DATA_DIR: dir,
+    // Off unless a test turns it on (RATE_LIMIT_ENABLED=true): it adds one statement per
+    // authenticated request, which the statement-count tests do not expect, and unrelated tests
+    // should not be refused for sending many requests.
+    RATE_LIMIT_ENABLED: 'false',
     ...options.env,
   });
   const onQuery = options.onQuery;
   const orm = await MikroORM.init(
-    ormConfig({ clientUrl: db.url, poolMax: 5, ...(onQuery ? { debug: ['query'], logger: (m: string) => onQuery(m) } : {}) }),
+    ormConfig({
+      clientUrl: db.url,
+      poolMax: 5,
+      statementTimeoutMs: config.dbStatementTimeoutMs,
+      ...(onQuery ? { debug: ['query'], logger: (m: string) => onQuery(m) } : {}),
+    }),
   );
-  if (options.demoData ?? true) await loadDemoData(orm.em.fork());
+  if (options.demoData ?? !options.database) await loadDemoData(orm.em.fork());
   const verifier = await createTokenVerifier(config.auth, config.dataDir);
+  const log = testLogger();
   const app: RunningApp = await createApp({
     config,
     orm,
     verifier,
     pseudonymise: createPseudonymiser(config.pseudonymKey!),
-    logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    logger: log.logger,
   });
   await listen(app.server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/graphql`;
 
   return {
     url,
+    databaseUrl: db.url,
+    logFile: log.file,
+    async logLines() {
+      const text = await readFile(log.file, 'utf8');
+      return text
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+    },
     orm,
     keys,
     em: () => orm.em.fork() as EntityManager,
@@ -109,6 +156,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await orm.close(true);
       await db.drop();
       await rm(dir, { recursive: true, force: true });
+      log.close();
     },
   };
 }
