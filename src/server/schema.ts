@@ -3,10 +3,12 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker';
 import { BeschikkingResolver } from '../modules/beschikking/beschikking.resolver';
+import { BetalingscapaciteitResolver } from '../modules/betalingsregeling/betalingscapaciteit.resolver';
 import { BetalingsregelingResolver } from '../modules/betalingsregeling/betalingsregeling.resolver';
 import { HouseholdResolver } from '../modules/household/household.resolver';
 import { HouseholdMachtigingenResolver, MachtigingResolver } from '../modules/machtiging/machtiging.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
+import { NormsResolver } from '../modules/norms/norms.resolver';
 import { SchuldResolver } from '../modules/schuld/schuld.resolver';
 import { ToeslagResolver } from '../modules/toeslag/toeslag.resolver';
 import { ViewerResolver } from '../modules/viewer/viewer.resolver';
@@ -26,6 +28,8 @@ export const resolvers = [
   ZaakResolver,
   HouseholdZakenResolver,
   ToegangslogResolver,
+  NormsResolver,
+  BetalingscapaciteitResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

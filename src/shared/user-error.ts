@@ -32,6 +32,16 @@ export enum UserErrorCode {
   ORGANISATIE_ONGELDIG = 'ORGANISATIE_ONGELDIG',
   /** A client reference is at most 100 characters and never a BSN. */
   CLIENTREFERENTIE_ONGELDIG = 'CLIENTREFERENTIE_ONGELDIG',
+  /** The schuld is already paid (VOLDAAN, KWIJTGESCHOLDEN or nothing left to pay). */
+  SCHULD_AL_BETAALD = 'SCHULD_AL_BETAALD',
+  /** The schuld is already covered by an ACTIEF betalingsregeling. */
+  SCHULD_AL_IN_REGELING = 'SCHULD_AL_IN_REGELING',
+  /** Collection of the schuld is paused (e.g. UHT). */
+  SCHULD_GEPAUZEERD = 'SCHULD_GEPAUZEERD',
+  /** The schuld is buiten invordering: it is not collected. */
+  SCHULD_BUITEN_INVORDERING = 'SCHULD_BUITEN_INVORDERING',
+  /** The list of schulden is empty or names a schuld more than once. */
+  SCHULDEN_ONGELDIG = 'SCHULDEN_ONGELDIG',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -50,6 +60,11 @@ registerEnumType(UserErrorCode, {
     MACHTIGING_NIET_ACTIEF: { description: 'The machtiging is already revoked or expired.' },
     ORGANISATIE_ONGELDIG: { description: 'The organisation id is not a valid identifier (KvK/OIN).' },
     CLIENTREFERENTIE_ONGELDIG: { description: 'A client reference is at most 100 characters and must not contain a BSN.' },
+    SCHULD_AL_BETAALD: { description: 'The schuld is already paid or remitted; there is nothing to arrange.' },
+    SCHULD_AL_IN_REGELING: { description: 'The schuld is already covered by an active betalingsregeling.' },
+    SCHULD_GEPAUZEERD: { description: 'Collection of the schuld is paused (e.g. UHT); no arrangement is needed now.' },
+    SCHULD_BUITEN_INVORDERING: { description: 'The schuld is buiten invordering and is not collected.' },
+    SCHULDEN_ONGELDIG: { description: 'Give at least one schuld, each at most once.' },
   },
 });
 

@@ -71,6 +71,29 @@ const PROBES: Record<string, Probe> = {
   clients: (app, c) => listOutcome(app, c, '{ clients(first: 100) { nodes { id } } }', toGlobalId('Household', c.target.household.id)),
   machtigingen: (app, c) => listOutcome(app, c, '{ machtigingen(first: 100) { nodes { id } } }', toGlobalId('Machtiging', c.machtiging.id)),
   zaken: (app, c) => listOutcome(app, c, '{ zaken(first: 100) { nodes { id } } }', toGlobalId('Zaak', c.zaak.id)),
+  norms: async (app, c) => okOrCode(await app.gql('{ norms { code } }', {}, c.token)),
+  calculateBetalingscapaciteit: async (app, c) =>
+    okOrCode(
+      await app.gql(
+        'query($input: BetalingscapaciteitInput!) { calculateBetalingscapaciteit(input: $input) { afloscapaciteit } }',
+        { input: { huishoudtype: 'ALLEENSTAANDE', inkomsten: [{ soort: 'NETTO_LOON', bedrag: '1960.00' }], openstaandBedrag: '1000.00' } },
+        c.token,
+      ),
+    ),
+  requestStandaardBetalingsregeling: async (app, c) => {
+    // A schuld that can join: open, not paused, not yet in an arrangement (full households have one).
+    const covered = new Set(c.target.regelingen.flatMap((r) => r.schulden.getItems().map((s) => s.id)));
+    const joinable =
+      c.target.schulden.find((s) => ['OPEN', 'HERINNERD', 'AANGEMAAND', 'DWANGBEVEL'].includes(s.status) && !s.gepauzeerd && !covered.has(s.id)) ??
+      c.target.schulden[0];
+    return okOrCode(
+      await app.gql(
+        'mutation($input: RequestStandaardBetalingsregelingInput!) { requestStandaardBetalingsregeling(input: $input) { userErrors { code } } }',
+        { input: { householdId: toGlobalId('Household', c.target.household.id), schuldIds: [toGlobalId('Schuld', joinable.id)] } },
+        c.token,
+      ),
+    );
+  },
   setVoorschotpercentage: async (app, c) =>
     okOrCode(
       await app.gql(

@@ -1,9 +1,16 @@
-import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../server/context';
 import { todayInNL } from '../../shared/dates';
+import { UserError } from '../../shared/user-error';
 import { SchuldNode } from '../schuld/schuld.types';
 import { isBijOpDatum } from './betalingsregeling.rules';
-import { BetalingsregelingNode, TermijnType } from './betalingsregeling.types';
+import { requestStandaardBetalingsregeling } from './betalingsregeling.service';
+import {
+  BetalingsregelingNode,
+  RequestStandaardBetalingsregelingInput,
+  RequestStandaardBetalingsregelingPayload,
+  TermijnType,
+} from './betalingsregeling.types';
 
 @Authorized()
 @Resolver(() => BetalingsregelingNode)
@@ -23,5 +30,22 @@ export class BetalingsregelingResolver {
   })
   async bijOpDatum(@Root() regeling: BetalingsregelingNode, @Ctx() ctx: RequestContext): Promise<boolean> {
     return isBijOpDatum(await ctx.loaders.termijnenOfRegeling.load(regeling.dbId), todayInNL());
+  }
+
+  @Mutation(() => RequestStandaardBetalingsregelingPayload, {
+    description:
+      'Standaard betalingsregeling (Leidraad art. 79.7) for one or more schulden of a household, also after the 6-week term: ' +
+      'one arrangement, termijnen of €20 or more finishing within 24 months, from the first day of next month. ' +
+      'BURGER: own household; INTERMEDIAIR: with an active HANDELEN machtiging; MEDEWERKER: any. Refusals come back as userErrors and change nothing.',
+  })
+  async requestStandaardBetalingsregeling(
+    @Arg('input', () => RequestStandaardBetalingsregelingInput) input: RequestStandaardBetalingsregelingInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RequestStandaardBetalingsregelingPayload> {
+    const result = await requestStandaardBetalingsregeling(ctx, input);
+    return Object.assign(new RequestStandaardBetalingsregelingPayload(), {
+      betalingsregeling: result.betalingsregeling && BetalingsregelingNode.from(result.betalingsregeling),
+      userErrors: result.userErrors.map((e) => UserError.of(e.code, e.message, e.field)),
+    });
   }
 }

@@ -1,8 +1,9 @@
 import type Decimal from 'decimal.js';
-import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { connectionType } from '../../shared/connection';
 import { toGlobalId } from '../../shared/global-id';
 import { DateScalar, MoneyScalar } from '../../shared/scalars';
+import { UserError } from '../../shared/user-error';
 import { Node } from '../node/node.types';
 import type { Betalingsregeling } from './betalingsregeling.entity';
 import type { Termijn } from './termijn.entity';
@@ -78,4 +79,22 @@ export class TermijnType {
 export class BetalingsregelingFilter {
   @Field(() => [BetalingsregelingStatus], { nullable: true })
   status?: BetalingsregelingStatus[] | null;
+}
+
+@InputType('RequestStandaardBetalingsregelingInput')
+export class RequestStandaardBetalingsregelingInput {
+  @Field(() => ID, { description: 'The household whose schulden the arrangement covers.' })
+  householdId!: string;
+
+  @Field(() => [ID], { description: 'The schulden of that household to pay in one standaard betalingsregeling; at least one, each once.' })
+  schuldIds!: string[];
+}
+
+@ObjectType('RequestStandaardBetalingsregelingPayload')
+export class RequestStandaardBetalingsregelingPayload {
+  @Field(() => BetalingsregelingNode, { nullable: true, description: 'The new ACTIEF STANDAARD arrangement; null when refused.' })
+  betalingsregeling!: BetalingsregelingNode | null;
+
+  @Field(() => [UserError], { description: 'Why the arrangement was refused; empty when it was made.' })
+  userErrors!: UserError[];
 }

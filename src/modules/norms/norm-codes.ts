@@ -17,4 +17,43 @@ export enum NormCode {
   DOELMATIGHEIDSGRENS = 'DOELMATIGHEIDSGRENS',
   /** Schulden with a dagtekening in this year or earlier are buiten invordering, unless fraud. */
   BUITEN_INVORDERING_TM_JAAR = 'BUITEN_INVORDERING_TM_JAAR',
+
+  // Issue 4: persoonlijke betalingsregeling (Uitvoeringsregeling Invorderingswet 1990 art. 11–16)
+  // and standaard betalingsregeling (Leidraad Invordering 2008 art. 79.7). Amounts per month.
+  /** Participatiewet bijstandsnorm, alleenstaande (ouder), per month. */
+  BIJSTANDSNORM_ALLEENSTAANDE = 'BIJSTANDSNORM_ALLEENSTAANDE',
+  /** Participatiewet bijstandsnorm, gehuwden / samenwonenden, per month. */
+  BIJSTANDSNORM_GEHUWDEN = 'BIJSTANDSNORM_GEHUWDEN',
+  /** Bijstandsnorm at AOW age, alleenstaande, per month. */
+  BIJSTANDSNORM_AOW_ALLEENSTAANDE = 'BIJSTANDSNORM_AOW_ALLEENSTAANDE',
+  /** Bijstandsnorm at AOW age, gehuwden, per month. */
+  BIJSTANDSNORM_AOW_GEHUWDEN = 'BIJSTANDSNORM_AOW_GEHUWDEN',
+  /** Kosten van bestaan = this percentage of the bijstandsnorm. */
+  KOSTEN_VAN_BESTAAN_PERCENTAGE = 'KOSTEN_VAN_BESTAAN_PERCENTAGE',
+  /** Afloscapaciteit = this percentage of a positive betalingscapaciteit. */
+  AFLOSCAPACITEIT_PERCENTAGE = 'AFLOSCAPACITEIT_PERCENTAGE',
+  /** Net woonlasten count only above this amount per month. */
+  NORMHUUR = 'NORMHUUR',
+  /** ... and only up to this amount per month. */
+  MAXIMALE_HUURGRENS = 'MAXIMALE_HUURGRENS',
+  /** Health premium already in the bijstandsnorm, per month. */
+  NORMPREMIE_ALLEENSTAANDE = 'NORMPREMIE_ALLEENSTAANDE',
+  NORMPREMIE_GEHUWDEN = 'NORMPREMIE_GEHUWDEN',
+  /** Standaard betalingsregeling: minimum termijnbedrag per schuld. */
+  STANDAARD_TERMIJNBEDRAG = 'STANDAARD_TERMIJNBEDRAG',
+  /** Above this amount the standaard termijnbedrag is the amount / STANDAARD_MAX_TERMIJNEN. */
+  STANDAARD_GRENS = 'STANDAARD_GRENS',
+  STANDAARD_MAX_TERMIJNEN = 'STANDAARD_MAX_TERMIJNEN',
+  /** Duration of a persoonlijke betalingsregeling (monthly termijnen). */
+  PERSOONLIJK_TERMIJNEN = 'PERSOONLIJK_TERMIJNEN',
+  /** A persoonlijke betalingsregeling is reviewed after this many months. */
+  PERSOONLIJK_HERBEOORDELING_MAANDEN = 'PERSOONLIJK_HERBEOORDELING_MAANDEN',
+  /** Beslistermijn on a request for a persoonlijke betalingsregeling. */
+  BESLISTERMIJN_WEKEN = 'BESLISTERMIJN_WEKEN',
+  /** Maximum length of a verlengde betalingsregeling (assumption). */
+  VERLENGD_MAX_MAANDEN = 'VERLENGD_MAX_MAANDEN',
+  /** Vakantiegeld added to wages/benefits when not included in the monthly amount. */
+  VAKANTIEGELD_PERCENTAGE = 'VAKANTIEGELD_PERCENTAGE',
+  /** Beslagvrije voet base: this percentage of the applicable bijstandsnorm. */
+  BESLAGVRIJE_VOET_PERCENTAGE = 'BESLAGVRIJE_VOET_PERCENTAGE',
 }

@@ -1,0 +1,180 @@
+import type Decimal from 'decimal.js';
+import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar, MoneyScalar } from '../../shared/scalars';
+import {
+  CapaciteitUitkomst,
+  Huishoudtype,
+  InkomenSoort,
+  RegelGroep,
+  type CapaciteitRegel,
+  type CapaciteitResultaat,
+} from './betalingscapaciteit.rules';
+
+registerEnumType(Huishoudtype, {
+  name: 'Huishoudtype',
+  description: 'Household type for the bijstandsnorm (Participatiewet).',
+  valuesConfig: {
+    ALLEENSTAANDE: { description: 'Alleenstaande (ouder), below AOW age.' },
+    GEHUWDEN: { description: 'Gehuwden / samenwonenden, below AOW age.' },
+    AOW_ALLEENSTAANDE: { description: 'Alleenstaande at AOW age.' },
+    AOW_GEHUWDEN: { description: 'Gehuwden / samenwonenden at AOW age.' },
+  },
+});
+registerEnumType(InkomenSoort, {
+  name: 'InkomenSoort',
+  description: 'Kind of monthly income. Kinderbijslag, kinderopvangtoeslag, kindgebonden budget, huurtoeslag and zorgtoeslag never count in the NBI.',
+});
+registerEnumType(CapaciteitUitkomst, {
+  name: 'CapaciteitUitkomst',
+  valuesConfig: {
+    STANDAARD: { description: 'The afloscapaciteit covers the standaard termijnbedrag (Leidraad art. 79.7): the standaard betalingsregeling is offered.' },
+    PERSOONLIJK: { description: 'A lower termijnbedrag (the afloscapaciteit) for at most 24 months, reviewed after 12 months.' },
+    GEEN_CAPACITEIT: { description: 'No afloscapaciteit: no collection measures.' },
+  },
+});
+registerEnumType(RegelGroep, {
+  name: 'CapaciteitRegelGroep',
+  valuesConfig: {
+    INKOMEN: { description: 'Income; counted lines sum to the nettoBesteedbaarInkomen.' },
+    AFTREK: { description: 'A deduction from the NBI (negative), after its caps.' },
+    KOSTEN_VAN_BESTAAN: { description: 'Kosten van bestaan (negative).' },
+    BIJZONDERE_LAST: { description: 'A bijzondere last (negative); never counted, routed to a medewerker as maatwerk.' },
+  },
+});
+
+@InputType('InkomenPostInput')
+export class InkomenPostInput {
+  @Field(() => InkomenSoort)
+  soort!: InkomenSoort;
+
+  @Field(() => MoneyScalar, { description: 'Net amount per month, 0 or more.' })
+  bedrag!: Decimal;
+
+  @Field({ defaultValue: false, description: 'True when the monthly amount already includes vakantiegeld; otherwise 7 % is added for wages and benefits.' })
+  vakantiegeldInbegrepen!: boolean;
+}
+
+@InputType('LastenInput', { description: 'Monthly costs; every amount 0 or more, absent = 0.' })
+export class LastenInput {
+  @Field(() => MoneyScalar, { nullable: true }) huur?: Decimal | null;
+  @Field(() => MoneyScalar, { nullable: true }) huurtoeslag?: Decimal | null;
+  @Field(() => MoneyScalar, { nullable: true }) hypotheekrente?: Decimal | null;
+  @Field(() => MoneyScalar, { nullable: true }) zorgpremie?: Decimal | null;
+  @Field(() => MoneyScalar, { nullable: true }) zorgtoeslagOntvangen?: Decimal | null;
+  @Field(() => MoneyScalar, { nullable: true }) alimentatieBetaald?: Decimal | null;
+  @Field(() => MoneyScalar, { nullable: true }) aflossingBelastingschulden?: Decimal | null;
+  @Field(() => MoneyScalar, { nullable: true }) aflossingAndereToeslagregelingen?: Decimal | null;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Maximaal kindgebonden budget minus what is received (not checked against a norm).' })
+  kostenKinderen?: Decimal | null;
+}
+
+@InputType('BijzondereLastInput', { description: 'A necessary cost outside the formula (e.g. energy on a heat network); never counted, routes the request to a medewerker.' })
+export class BijzondereLastInput {
+  @Field()
+  omschrijving!: string;
+
+  @Field(() => MoneyScalar, { description: 'Per month.' })
+  bedrag!: Decimal;
+
+  @Field({ defaultValue: '' })
+  toelichting!: string;
+}
+
+@InputType('BetalingscapaciteitInput')
+export class BetalingscapaciteitInput {
+  @Field(() => DateScalar, { nullable: true, description: 'The date whose norms apply; default today (Europe/Amsterdam).' })
+  datum?: string | null;
+
+  @Field(() => Huishoudtype)
+  huishoudtype!: Huishoudtype;
+
+  @Field(() => [InkomenPostInput], { defaultValue: [] })
+  inkomsten!: InkomenPostInput[];
+
+  @Field(() => [InkomenPostInput], { defaultValue: [], description: 'Income of the partner (when they were partner in the debt period).' })
+  partnerInkomsten!: InkomenPostInput[];
+
+  @Field(() => LastenInput, { nullable: true })
+  lasten?: LastenInput | null;
+
+  @Field(() => [BijzondereLastInput], { defaultValue: [] })
+  bijzondereLasten!: BijzondereLastInput[];
+
+  @Field(() => MoneyScalar, { description: 'The debt to arrange, more than 0.' })
+  openstaandBedrag!: Decimal;
+}
+
+@ObjectType('CapaciteitRegel', { description: 'One line of the calculation.' })
+export class CapaciteitRegelNode {
+  @Field({ description: 'Stable code, e.g. INKOMEN_1_NETTO_LOON, WOONLASTEN, KOSTEN_VAN_BESTAAN, BIJZONDERE_LAST_1.' })
+  code!: string;
+
+  @Field(() => RegelGroep)
+  groep!: RegelGroep;
+
+  @Field()
+  omschrijving!: string;
+
+  @Field(() => MoneyScalar, { description: 'Signed: income positive, deductions and kosten van bestaan negative.' })
+  bedrag!: Decimal;
+
+  @Field({ description: 'True when the line is part of the sums; false lines are shown with the reason.' })
+  meegeteld!: boolean;
+
+  @Field()
+  reden!: string;
+
+  static from(r: CapaciteitRegel): CapaciteitRegelNode {
+    return Object.assign(new CapaciteitRegelNode(), r);
+  }
+}
+
+@ObjectType('Betalingscapaciteit', {
+  description:
+    'The whole calculation. Identities: nettoBesteedbaarInkomen = Σ bedrag of counted INKOMEN lines; ' +
+    'betalingscapaciteit = Σ bedrag of all counted lines = nettoBesteedbaarInkomen − aftrekTotaal − kostenVanBestaan.',
+})
+export class BetalingscapaciteitNode {
+  @Field(() => DateScalar, { description: 'The date whose norms were used.' })
+  datum!: string;
+
+  @Field(() => [CapaciteitRegelNode])
+  regels!: CapaciteitRegelNode[];
+
+  @Field(() => MoneyScalar)
+  nettoBesteedbaarInkomen!: Decimal;
+
+  @Field(() => MoneyScalar, { description: 'Sum of the counted deductions, as a positive amount.' })
+  aftrekTotaal!: Decimal;
+
+  @Field(() => MoneyScalar, { description: 'The kosten van bestaan, as a positive amount.' })
+  kostenVanBestaan!: Decimal;
+
+  @Field(() => MoneyScalar, { description: 'May be negative.' })
+  betalingscapaciteit!: Decimal;
+
+  @Field(() => MoneyScalar, { description: '80 % of a positive betalingscapaciteit, rounded down to the cent; 0 otherwise.' })
+  afloscapaciteit!: Decimal;
+
+  @Field(() => MoneyScalar, { description: 'The first termijn of a standaard betalingsregeling for openstaandBedrag.' })
+  standaardTermijnbedrag!: Decimal;
+
+  @Field(() => MoneyScalar, { description: 'min(afloscapaciteit, standaardTermijnbedrag); 0 without capacity.' })
+  termijnbedrag!: Decimal;
+
+  @Field(() => Int)
+  aantalTermijnen!: number;
+
+  @Field(() => Int, { nullable: true, description: 'PERSOONLIJK: months after which the arrangement is reviewed.' })
+  herbeoordelingNaMaanden!: number | null;
+
+  @Field(() => CapaciteitUitkomst)
+  uitkomst!: CapaciteitUitkomst;
+
+  @Field({ description: 'True when bijzondere lasten were given: a medewerker must assess them (maatwerk).' })
+  maatwerkNodig!: boolean;
+
+  static from(r: CapaciteitResultaat): BetalingscapaciteitNode {
+    return Object.assign(new BetalingscapaciteitNode(), { ...r, regels: r.regels.map(CapaciteitRegelNode.from) });
+  }
+}

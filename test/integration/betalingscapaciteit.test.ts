@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { CalculateBetalingscapaciteitDocument, type CalculateBetalingscapaciteitQueryVariables } from '../generated/graphql';
+import { codes, startTestApp, type TestApp } from '../support/app';
+import { personas } from '../support/tokens';
+
+// calculateBetalingscapaciteit: a pure calculation on the input and the norms table. BURGER,
+// INTERMEDIAIR and MEDEWERKER; FORBIDDEN for GEMEENTE and KOO. Reads no household, writes nothing.
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app.close());
+
+const mark: CalculateBetalingscapaciteitQueryVariables = {
+  input: {
+    datum: '2026-03-01',
+    huishoudtype: 'ALLEENSTAANDE',
+    inkomsten: [{ soort: 'NETTO_LOON', bedrag: '1960.00' }, { soort: 'KINDERBIJSLAG', bedrag: '100.00' }],
+    lasten: { huur: '575.00', zorgpremie: '150.00', aflossingBelastingschulden: '240.00' },
+    bijzondereLasten: [{ omschrijving: 'Energie (warmtenet)', bedrag: '295.00', toelichting: 'warmtenet' }],
+    openstaandBedrag: '4800.00',
+  },
+};
+
+/** Row counts of every table in the app's database. */
+async function tableCounts(): Promise<Record<string, number>> {
+  const conn = app.em().getConnection();
+  const tables: Array<{ tablename: string }> = await conn.execute(`select tablename from pg_tables where schemaname = 'public' order by tablename`);
+  const out: Record<string, number> = {};
+  for (const { tablename } of tables) {
+    const [row] = await conn.execute(`select count(*)::int as n from "${tablename}"`);
+    out[tablename] = (row as { n: number }).n;
+  }
+  return out;
+}
+
+describe('calculateBetalingscapaciteit', () => {
+  it('calculates the case of Mark line by line with the norms from the database', async () => {
+    const r = await app.gql(CalculateBetalingscapaciteitDocument, mark, await app.token(personas.sanne));
+    expect(r.errors).toBeUndefined();
+    const c = r.data!.calculateBetalingscapaciteit;
+    expect(c).toMatchObject({
+      datum: '2026-03-01',
+      nettoBesteedbaarInkomen: '2097.20',
+      aftrekTotaal: '665.51',
+      kostenVanBestaan: '1261.35',
+      betalingscapaciteit: '170.34',
+      afloscapaciteit: '136.27',
+      standaardTermijnbedrag: '200.00',
+      termijnbedrag: '136.27',
+      aantalTermijnen: 24,
+      herbeoordelingNaMaanden: 12,
+      uitkomst: 'PERSOONLIJK',
+      maatwerkNodig: true,
+    });
+    expect(c.regels.find((l) => l.code === 'INKOMEN_2_KINDERBIJSLAG')).toMatchObject({ meegeteld: false, bedrag: '100.00', groep: 'INKOMEN' });
+    expect(c.regels.find((l) => l.code === 'BIJZONDERE_LAST_1')).toMatchObject({ meegeteld: false, bedrag: '-295.00', reden: 'beoordeling door medewerker (maatwerk)' });
+    // The counted lines sum to the capacity, in cents.
+    const cents = (s: string) => Math.round(Number(s) * 100);
+    expect(c.regels.filter((l) => l.meegeteld).reduce((s, l) => s + cents(l.bedrag), 0)).toBe(cents(c.betalingscapaciteit));
+  });
+
+  it.each([
+    ['BURGER', personas.sanne],
+    ['BURGER without a household', personas.stranger],
+    ['INTERMEDIAIR', personas.intermediair],
+    ['MEDEWERKER', personas.medewerker],
+  ])('is allowed for %s', async (_, persona) => {
+    const r = await app.gql(CalculateBetalingscapaciteitDocument, mark, await app.token(persona));
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.calculateBetalingscapaciteit.uitkomst).toBe('PERSOONLIJK');
+  });
+
+  it.each([
+    ['GEMEENTE', personas.gemeente],
+    ['KOO', personas.koo],
+  ])('is FORBIDDEN for %s', async (_, persona) => {
+    const r = await app.gql(CalculateBetalingscapaciteitDocument, mark, await app.token(persona));
+    expect(codes(r)).toEqual(['FORBIDDEN']);
+    expect(r.data).toBeNull();
+  });
+
+  it('is UNAUTHENTICATED without a token', async () => {
+    expect(codes(await app.gql(CalculateBetalingscapaciteitDocument, mark, null))).toContain('UNAUTHENTICATED');
+  });
+
+  it('writes nothing: no access-log row, no table changes', async () => {
+    const before = await tableCounts();
+    const trace = randomUUID().replace(/-/g, '');
+    for (const persona of [personas.sanne, personas.intermediair, personas.medewerker, personas.gemeente]) {
+      await app.gql(CalculateBetalingscapaciteitDocument, mark, await app.token(persona), { traceparent: `00-${trace}-00f067aa0ba902b7-01` });
+    }
+    const rows = await app.em().getConnection().execute('select * from access_log_entry where trace_id = ?', [trace]);
+    expect(rows).toHaveLength(0);
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it('defaults the date to today and refuses unusable input as BAD_USER_INPUT', async () => {
+    const token = await app.token(personas.medewerker);
+    const today = await app.gql(CalculateBetalingscapaciteitDocument, { input: { ...mark.input, datum: undefined } }, token);
+    expect(today.errors).toBeUndefined();
+    expect(today.data!.calculateBetalingscapaciteit.datum).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    const noNorms = await app.gql(CalculateBetalingscapaciteitDocument, { input: { ...mark.input, datum: '2025-03-01' } }, token);
+    expect(codes(noNorms)).toEqual(['BAD_USER_INPUT']);
+    expect(noNorms.errors![0].extensions).toMatchObject({ field: 'input.datum' });
+
+    const negative = await app.gql(CalculateBetalingscapaciteitDocument, { input: { ...mark.input, lasten: { huur: '-1.00' } } }, token);
+    expect(codes(negative)).toEqual(['BAD_USER_INPUT']);
+    expect(negative.errors![0].extensions).toMatchObject({ field: 'input.lasten.huur' });
+
+    const zero = await app.gql(CalculateBetalingscapaciteitDocument, { input: { ...mark.input, openstaandBedrag: '0.00' } }, token);
+    expect(codes(zero)).toEqual(['BAD_USER_INPUT']);
+  });
+});
