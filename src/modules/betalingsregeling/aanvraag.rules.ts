@@ -60,7 +60,12 @@ export function schuldBezwaar(s: AanvraagSchuld, index: number): RuleError | nul
  * the termijnen of `standaardTermijnen` from the first day of next month. Also after the 6-week term.
  * Every schuld that cannot join gives an error, and then nothing is planned.
  */
-export function planStandaardRegeling(schulden: readonly AanvraagSchuld[], today: string): AanvraagPlan {
+export function planStandaardRegeling(
+  schulden: readonly AanvraagSchuld[],
+  today: string,
+  /** The standard termijnbedrag and maximum number of termijnen in force (norms table); defaults €20 / 24. */
+  norm: { termijnbedrag?: Decimal; maxTermijnen?: number } = {},
+): AanvraagPlan {
   if (schulden.length === 0) {
     return { ok: false, errors: [{ code: UserErrorCode.SCHULDEN_ONGELDIG, field: SCHULD_IDS, message: 'Kies minstens één schuld voor de betalingsregeling.' }] };
   }
@@ -68,5 +73,5 @@ export function planStandaardRegeling(schulden: readonly AanvraagSchuld[], today
   if (errors.length) return { ok: false, errors };
   const totaal = schulden.reduce((sum, s) => sum.plus(s.openstaandBedrag).plus(s.kosten), new Decimal(0));
   const startdatum = firstOfNextMonth(today);
-  return { ok: true, plan: { totaal, startdatum, termijnen: standaardTermijnen(totaal, startdatum) } };
+  return { ok: true, plan: { totaal, startdatum, termijnen: standaardTermijnen(totaal, startdatum, norm.termijnbedrag, norm.maxTermijnen) } };
 }

@@ -4,6 +4,8 @@ import type { RequestContext } from '../../server/context';
 import { todayInNL } from '../../shared/dates';
 import { forbidden, notFound } from '../../shared/errors';
 import { fromGlobalIdOfType } from '../../shared/global-id';
+import { NormCode } from '../norms/norm-codes';
+import { loadNorms } from '../norms/norms';
 import { SchuldEvent } from '../schuld/schuld-event.entity';
 import { Schuld } from '../schuld/schuld.entity';
 import { SchuldEventSoort, SchuldStatus } from '../schuld/schuld.enums';
@@ -76,6 +78,8 @@ export async function requestStandaardBetalingsregeling(
     const actiefIds = new Set(actief.map((r) => r.id));
     const covered = new Set(links.filter((l) => actiefIds.has(l.betalingsregeling_id)).map((l) => l.schuld_id));
 
+    // The same versioned norms as calculateBetalingscapaciteit, so the two never disagree.
+    const norms = await loadNorms(tx.entityManager);
     const result = planStandaardRegeling(
       schulden.map((s) => ({
         openstaandBedrag: s.openstaandBedrag,
@@ -85,6 +89,7 @@ export async function requestStandaardBetalingsregeling(
         inActieveRegeling: covered.has(s.id),
       })),
       today,
+      { termijnbedrag: norms.amount(NormCode.STANDAARD_TERMIJNBEDRAG, today), maxTermijnen: norms.number(NormCode.STANDAARD_MAX_TERMIJNEN, today) },
     );
     if (!result.ok) return { betalingsregeling: null, userErrors: result.errors };
 
