@@ -404,6 +404,16 @@ describe('the gemeente API', () => {
     await em().getConnection().execute(`update vroegsignaal set gemeentecode = ? where id = ?`, [A, v.id]);
   });
 
+  it('node(id) gives a gemeente nothing but its signals and periods (the schema walk relies on this)', async () => {
+    const token = await tokenA();
+    const [v] = await signalenOf(ids.basis);
+    const [s] = await em().find(Schuld, { household: ids.basis }, { limit: 1 });
+    for (const id of [toGlobalId('Household', ids.basis), toGlobalId('Schuld', s.id), toGlobalId('Toeslag', s.toeslag.id), toGlobalId('Beschikking', s.beschikking.id)]) {
+      expect(codes(await app.gql(VroegsignaalNodeDocument, { id }, token))).toEqual(['FORBIDDEN']);
+    }
+    expect((await app.gql(VroegsignaalNodeDocument, { id: toGlobalId('Vroegsignaal', v.id) }, token)).errors).toBeUndefined();
+  });
+
   it('is FORBIDDEN for every other role', async () => {
     const [v] = await signalenOf(ids.basis);
     for (const p of [personas.medewerker, personas.intermediair, personas.koo, personas.sanne]) {
