@@ -94,7 +94,7 @@ describe('the gemeente feed under concurrent signal creation', () => {
   }, 60_000);
 
   it('the feed numbers are a gap-free prefix in commit order: numbering is one serialized step', async () => {
-    const rows = await app.em().getConnection().execute(`select volgnummer from vroegsignaal where volgnummer is not null order by volgnummer`);
+    const rows = await app.em().getConnection().execute<Array<{ volgnummer: string }>>(`select volgnummer from vroegsignaal where volgnummer is not null order by volgnummer`);
     expect(rows.map((r: { volgnummer: string }) => Number(r.volgnummer))).toEqual(rows.map((_: unknown, i: number) => i + 1));
   });
 });

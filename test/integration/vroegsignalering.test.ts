@@ -32,6 +32,8 @@ import {
   VroegsignaleringDeelnamesDocument,
   VroegsignaleringStatisticsDocument,
   VroegsignalenDocument,
+  type VroegsignalenQuery,
+  type VroegsignalenQueryVariables,
 } from '../generated/graphql';
 import { codes, startTestApp, TEST_PSEUDONYM_KEY, type TestApp } from '../support/app';
 import { nextBsn } from '../support/factories';
@@ -296,7 +298,7 @@ describe('the gemeente API', () => {
     const nodes: Array<{ id: string; gemeentecode: string }> = [];
     let after: string | null = null;
     for (;;) {
-      const r = await app.gql(VroegsignalenDocument, { first: 2, after }, token);
+      const r: Awaited<ReturnType<typeof app.gql<VroegsignalenQuery, VroegsignalenQueryVariables>>> = await app.gql(VroegsignalenDocument, { first: 2, after }, token);
       expect(r.errors).toBeUndefined();
       nodes.push(...r.data!.vroegsignalen.nodes);
       if (!r.data!.vroegsignalen.pageInfo.hasNextPage) return nodes;
@@ -359,7 +361,7 @@ describe('the gemeente API', () => {
       vroegsignaal: { status: 'OPGEVOLGD', opvolging: { uitkomst: 'HULP_GEACCEPTEERD', notitie: 'Afspraak gemaakt' } },
       userErrors: [],
     });
-    const rows = await em().getConnection().execute(
+    const rows = await em().getConnection().execute<Array<{ operation_type: string }>>(
       `select operation_type from access_log_entry where household_id = ? and actor_role = 'GEMEENTE' order by id`,
       [ids.groot],
     );
