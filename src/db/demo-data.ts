@@ -14,7 +14,7 @@ import { Schuld } from '../modules/schuld/schuld.entity';
 import { SchuldEventSoort, SchuldStatus } from '../modules/schuld/schuld.enums';
 import { Toeslag } from '../modules/toeslag/toeslag.entity';
 import { ToeslagSoort, ToeslagStatus } from '../modules/toeslag/toeslag.enums';
-import { Vroegsignaal, VroegsignaleringDeelname } from '../modules/vroegsignalering/vroegsignaal.entity';
+import { VroegsignaleringDeelname } from '../modules/vroegsignalering/vroegsignaal.entity';
 
 /**
  * The demo personas (README.md, "Demo personas"), as of 22 November 2026. BSNs are from the
@@ -26,16 +26,14 @@ export const DEMO = {
   noor: { bsn: '999990032', name: 'Noor de Vries', note: 'child in the same household' },
   jan: { bsn: '999990044', name: 'Jan Jansen', note: 'BURGER in another household (Lelystad); a small recovery below the doelmatigheidsgrens' },
   fatima: { bsn: '999990056', name: 'Fatima El Amrani', note: 'BURGER registered with UHT: collection paused' },
-  henk: { bsn: '999990081', name: 'Henk Bakker', note: 'BURGER in Zwolle: a recovery unpaid after an aanmaning, signalled to gemeente Zwolle' },
   medewerker: { employee: 'M12345', note: 'MEDEWERKER of Dienst Toeslagen' },
   intermediair: { org: 'KVK:87654321', employee: 'SR-001', note: 'INTERMEDIAIR (schuldhulp Zwolle); no machtigingen yet' },
-  gemeente: { gemeente: '0193', note: 'GEMEENTE Zwolle (takes part in vroegsignalering): one vroegsignaal, about household Bakker' },
+  gemeente: { gemeente: '0193', note: 'GEMEENTE Zwolle (takes part in vroegsignalering)' },
   koo: { org: 'KVK:11223344', lrk: '123456789', note: 'KOO with one LRK location' },
   households: {
     deVries: '0e8a4a6c-1c1b-4c2a-9a51-000000000001',
     jansen: '0e8a4a6c-1c1b-4c2a-9a51-000000000002',
     elAmrani: '0e8a4a6c-1c1b-4c2a-9a51-000000000003',
-    bakker: '0e8a4a6c-1c1b-4c2a-9a51-000000000004',
   },
 } as const;
 
@@ -225,45 +223,6 @@ export async function loadDemoData(em: EntityManager): Promise<void> {
     for (const [n, gemeentecode, naam] of [[800, '0193', 'Zwolle'], [801, '0995', 'Lelystad'], [802, '0344', 'Utrecht'], [803, '0363', 'Amsterdam'], [804, '0014', 'Groningen']] as const) {
       tx.create(VroegsignaleringDeelname, { id: demoUuid(n), gemeentecode, naam, vanaf: '2025-01-01', tot: '2027-06-01', gewijzigdDoor: 'M12345' });
     }
-    // Household Bakker, Zwolle: a huurtoeslag recovery unpaid after an aanmaning, signalled to Zwolle.
-    const bakker = household(DEMO.households.bakker, '0193', {
-      straat: 'Assendorperstraat',
-      huisnummer: 45,
-      huisnummertoevoeging: null,
-      postcode: '8012DG',
-      woonplaats: 'Zwolle',
-    });
-    const henk = person(6, DEMO.henk.bsn, 'Henk', 'Bakker', '1969-05-30');
-    henk.telefoonnummer = '0612340000';
-    member(bakker, henk, MemberRol.AANVRAGER, '2009-01-01');
-    const huurBakker = toeslag(307, bakker, ToeslagSoort.HUURTOESLAG, 2024, ToeslagStatus.DEFINITIEF_TOEGEKEND, '300.00', 100);
-    voorlopig(huurBakker, 'VL-2024-0193-000555', '2023-12-15');
-    const tvBakker = recovered(huurBakker, '2024-0193-000556', '2026-06-05', '3600.00', '2750.00', 'Uw inkomen over 2024 was hoger dan geschat.');
-    const schuldBakker = schuld(404, tvBakker, '2026-07-17', { status: SchuldStatus.AANGEMAAND, statusSinds: '2026-08-28', kosten: '8.00' });
-    event(schuldBakker, '2026-07-24', SchuldEventSoort.HERINNERING, SchuldStatus.HERINNERD, 'Niet betaald voor de vervaldatum: betalingsherinnering');
-    event(schuldBakker, '2026-08-28', SchuldEventSoort.AANMANING, SchuldStatus.AANGEMAAND, 'Niet betaald na de herinnering: aanmaning', '8.00');
-    tx.create(Vroegsignaal, {
-      id: demoUuid(700),
-      household: bakker,
-      gemeentecode: '0193',
-      volgnummer: '1',
-      signaaldatum: '2026-08-28',
-      ontstaansdatum: '2026-07-17',
-      bedragAchterstand: money('858.00'),
-      crisissignaal: false,
-      warmeOverdracht: false,
-      voornamen: 'Henk',
-      tussenvoegsel: null,
-      achternaam: 'Bakker',
-      partnerNaam: null,
-      straat: 'Assendorperstraat',
-      huisnummer: 45,
-      huisnummertoevoeging: null,
-      postcode: '8012DG',
-      woonplaats: 'Zwolle',
-      telefoonnummer: '0612340000',
-      email: null,
-    });
   });
 }
 

@@ -74,6 +74,6 @@ describe('HouseholdScope applies the policy inside the query', () => {
 
   it('a medewerker reaches every household', async () => {
     const { scope } = scopeFor(personas.medewerker);
-    expect((await scope.households({})).length).toBe(4); // the demo households (Bakker added for vroegsignalering)
+    expect((await scope.households({})).length).toBe(3);
   });
 });
