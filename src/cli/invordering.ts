@@ -30,6 +30,11 @@ async function main() {
           (result.fouten.length ? `, ${result.fouten.length} could not be evaluated` : '') +
           ` (${((Date.now() - started) / 1000).toFixed(1)} s)`,
       );
+      if (result.vroegsignalering) {
+        const v = result.vroegsignalering;
+        const ended = Object.entries(v.beeindigd).map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
+        console.log(`vroegsignalering ${datum}: ${v.onderzocht} households examined, ${v.geopend} signals opened, ended: ${ended}`);
+      }
       for (const f of result.fouten.slice(0, 20)) console.error(`schuld ${f.schuldId}: ${f.melding}`);
       if (result.fouten.length) process.exitCode = 2;
     } finally {

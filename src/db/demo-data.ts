@@ -14,6 +14,7 @@ import { Schuld } from '../modules/schuld/schuld.entity';
 import { SchuldEventSoort, SchuldStatus } from '../modules/schuld/schuld.enums';
 import { Toeslag } from '../modules/toeslag/toeslag.entity';
 import { ToeslagSoort, ToeslagStatus } from '../modules/toeslag/toeslag.enums';
+import { VroegsignaleringDeelname } from '../modules/vroegsignalering/vroegsignaal.entity';
 
 /**
  * The demo personas (README.md, "Demo personas"), as of 22 November 2026. BSNs are from the
@@ -27,7 +28,7 @@ export const DEMO = {
   fatima: { bsn: '999990056', name: 'Fatima El Amrani', note: 'BURGER registered with UHT: collection paused' },
   medewerker: { employee: 'M12345', note: 'MEDEWERKER of Dienst Toeslagen' },
   intermediair: { org: 'KVK:87654321', employee: 'SR-001', note: 'INTERMEDIAIR (schuldhulp Zwolle); no machtigingen yet' },
-  gemeente: { gemeente: '0193', note: 'GEMEENTE Zwolle' },
+  gemeente: { gemeente: '0193', note: 'GEMEENTE Zwolle (takes part in vroegsignalering)' },
   koo: { org: 'KVK:11223344', lrk: '123456789', note: 'KOO with one LRK location' },
   households: {
     deVries: '0e8a4a6c-1c1b-4c2a-9a51-000000000001',
@@ -217,6 +218,11 @@ export async function loadDemoData(em: EntityManager): Promise<void> {
     const tvKot = recovered(kot2019, '2019-0344-001980', '2020-08-14', '9744.00', '4873.85', 'De kinderopvangtoeslag over 2019 is lager vastgesteld.');
     const schuldKot = schuld(403, tvKot, '2020-09-25', { gepauzeerd: true, statusSinds: '2021-01-15' });
     event(schuldKot, '2021-01-15', SchuldEventSoort.GEPAUZEERD, null, 'Aangemeld bij de herstelorganisatie (UHT): invordering gepauzeerd');
+
+    // Vroegsignalering (issue 6): the experiment's participants (a few of the ten, until 1 June 2027).
+    for (const [n, gemeentecode, naam] of [[800, '0193', 'Zwolle'], [801, '0995', 'Lelystad'], [802, '0344', 'Utrecht'], [803, '0363', 'Amsterdam'], [804, '0014', 'Groningen']] as const) {
+      tx.create(VroegsignaleringDeelname, { id: demoUuid(n), gemeentecode, naam, vanaf: '2025-01-01', tot: '2027-06-01', gewijzigdDoor: 'M12345' });
+    }
   });
 }
 

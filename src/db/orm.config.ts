@@ -9,6 +9,7 @@ import { Beschikking } from '../modules/beschikking/beschikking.entity';
 import { InvorderingRun } from '../modules/invordering/invordering-run.entity';
 import { Machtiging } from '../modules/machtiging/machtiging.entity';
 import { Zaak } from '../modules/zaak/zaak.entity';
+import { Vroegsignaal, VroegsignaleringDeelname } from '../modules/vroegsignalering/vroegsignaal.entity';
 import { Norm } from '../modules/norms/norm.entity';
 import { RateLimitBucket } from '../modules/ratelimit/rate-limit-bucket.entity';
 import { SchuldEvent } from '../modules/schuld/schuld-event.entity';
@@ -34,6 +35,8 @@ export const entities = [
   InvorderingRun,
   Machtiging,
   Zaak,
+  Vroegsignaal,
+  VroegsignaleringDeelname,
   RateLimitBucket,
   ProcessingActivity,
   AccessLogEntry,

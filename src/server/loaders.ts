@@ -17,6 +17,7 @@ import { Schuld } from '../modules/schuld/schuld.entity';
 import { Toeslag } from '../modules/toeslag/toeslag.entity';
 import { toegangslogPagesLoader } from '../modules/accesslog/toegangslog.service';
 import { zaakByIdLoader, zakenOfHouseholdLoader } from '../modules/zaak/zaak.loaders';
+import { vroegsignalenOfHouseholdLoader } from '../modules/vroegsignalering/vroegsignalering.loaders';
 
 /** Stable orders of the household connections (keyset: the last key is always the unique id). */
 export const TOESLAG_ORDER = [
@@ -161,6 +162,7 @@ export function createLoaders(em: EntityManager, scope: HouseholdScope) {
     zakenOfHousehold: zakenOfHouseholdLoader(make, scope),
     zaakById: zaakByIdLoader(make, scope),
     toegangslogPages: toegangslogPagesLoader(make, em, scope),
+    vroegsignalenOfHousehold: vroegsignalenOfHouseholdLoader(make, em, scope),
   };
 }
 

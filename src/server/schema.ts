@@ -14,6 +14,7 @@ import { ToeslagResolver } from '../modules/toeslag/toeslag.resolver';
 import { ViewerResolver } from '../modules/viewer/viewer.resolver';
 import { ToegangslogResolver } from '../modules/accesslog/toegangslog.resolver';
 import { HouseholdZakenResolver, ZaakResolver } from '../modules/zaak/zaak.resolver';
+import { HouseholdVroegsignalenResolver, VroegsignaleringResolver } from '../modules/vroegsignalering/vroegsignalering.resolver';
 
 export const resolvers = [
   ViewerResolver,
@@ -30,6 +31,8 @@ export const resolvers = [
   ToegangslogResolver,
   NormsResolver,
   BetalingscapaciteitResolver,
+  VroegsignaleringResolver,
+  HouseholdVroegsignalenResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -10,6 +10,8 @@ export enum ErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+  /** A GEMEENTE whose gemeente does not take part in the vroegsignalering experiment today (domain.md §4). */
+  GEMEENTE_NEEMT_NIET_DEEL = 'GEMEENTE_NEEMT_NIET_DEEL',
 }
 
 const HTTP_STATUS: Record<ErrorCode, number | undefined> = {
@@ -20,6 +22,7 @@ const HTTP_STATUS: Record<ErrorCode, number | undefined> = {
   [ErrorCode.NOT_FOUND]: undefined,
   [ErrorCode.BAD_USER_INPUT]: undefined,
   [ErrorCode.INTERNAL_SERVER_ERROR]: undefined,
+  [ErrorCode.GEMEENTE_NEEMT_NIET_DEEL]: undefined,
 };
 
 export class ApiError extends GraphQLError {
@@ -35,3 +38,4 @@ export const forbidden = (message: string) => new ApiError(ErrorCode.FORBIDDEN, 
 export const notFound = (message: string) => new ApiError(ErrorCode.NOT_FOUND, message);
 export const badInput = (message: string, field?: string) =>
   new ApiError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
+export const gemeenteNeemtNietDeel = (message: string) => new ApiError(ErrorCode.GEMEENTE_NEEMT_NIET_DEEL, message);

@@ -42,6 +42,16 @@ export enum UserErrorCode {
   SCHULD_BUITEN_INVORDERING = 'SCHULD_BUITEN_INVORDERING',
   /** The list of schulden is empty or names a schuld more than once. */
   SCHULDEN_ONGELDIG = 'SCHULDEN_ONGELDIG',
+  /** A participation period must end after it starts. */
+  PERIODE_ONGELDIG = 'PERIODE_ONGELDIG',
+  /** The gemeente already takes part in (part of) this period. */
+  DEELNAME_OVERLAPT = 'DEELNAME_OVERLAPT',
+  /** The list of vroegsignalen is empty, too long, or names a signal more than once. */
+  VROEGSIGNALEN_ONGELDIG = 'VROEGSIGNALEN_ONGELDIG',
+  /** A follow-up note is at most 2000 characters and never contains a BSN. */
+  NOTITIE_ONGELDIG = 'NOTITIE_ONGELDIG',
+  /** The signal's personal fields were erased (retention): no follow-up can be recorded any more. */
+  VROEGSIGNAAL_GEWIST = 'VROEGSIGNAAL_GEWIST',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -65,6 +75,11 @@ registerEnumType(UserErrorCode, {
     SCHULD_GEPAUZEERD: { description: 'Collection of the schuld is paused (e.g. UHT); no arrangement is needed now.' },
     SCHULD_BUITEN_INVORDERING: { description: 'The schuld is buiten invordering and is not collected.' },
     SCHULDEN_ONGELDIG: { description: 'Give at least one schuld, each at most once.' },
+    PERIODE_ONGELDIG: { description: 'The end date (tot, exclusive) must be after the start date (vanaf).' },
+    DEELNAME_OVERLAPT: { description: 'The gemeente already takes part in (part of) this period; periods of one gemeente never overlap.' },
+    VROEGSIGNALEN_ONGELDIG: { description: 'Name 1 to 100 vroegsignalen, each once.' },
+    NOTITIE_ONGELDIG: { description: 'A follow-up note is at most 2000 characters and never contains a BSN.' },
+    VROEGSIGNAAL_GEWIST: { description: 'The signal’s personal fields were erased after the retention period; its follow-up can no longer be recorded.' },
   },
 });
 

@@ -4,6 +4,7 @@ import { Machtiging } from '../../src/modules/machtiging/machtiging.entity';
 import { MachtigingOpslagStatus, MachtigingScope } from '../../src/modules/machtiging/machtiging.enums';
 import { newActiveringscode } from '../../src/modules/machtiging/machtiging.rules';
 import { Zaak } from '../../src/modules/zaak/zaak.entity';
+import { Vroegsignaal, VroegsignaleringDeelname } from '../../src/modules/vroegsignalering/vroegsignaal.entity';
 import { ZaakSoort, ZaakStatus } from '../../src/modules/zaak/zaak.enums';
 import { addDays, addMonths, todayInNL } from '../../src/shared/dates';
 import { toGlobalId } from '../../src/shared/global-id';
@@ -37,7 +38,14 @@ interface Cell {
   /** The machtiging on the target that the relation is about (org A's; org B's for "unrelated"). */
   machtiging: Machtiging;
   zaak: Zaak;
+  /** A vroegsignaal about the target, sent to the gemeente persona's gemeente (0193, taking part). */
+  vroegsignaal: Vroegsignaal;
 }
+
+/** The gemeente persona's participation period (made in beforeAll). */
+let deelname0193: VroegsignaleringDeelname;
+/** A fresh gemeentecode per registerVroegsignaleringDeelname probe, so every cell's outcome is independent. */
+let nextGemeente = 9000;
 
 type Probe = (app: TestApp, c: Cell) => Promise<string>;
 
@@ -71,6 +79,41 @@ const PROBES: Record<string, Probe> = {
   clients: (app, c) => listOutcome(app, c, '{ clients(first: 100) { nodes { id } } }', toGlobalId('Household', c.target.household.id)),
   machtigingen: (app, c) => listOutcome(app, c, '{ machtigingen(first: 100) { nodes { id } } }', toGlobalId('Machtiging', c.machtiging.id)),
   zaken: (app, c) => listOutcome(app, c, '{ zaken(first: 100) { nodes { id } } }', toGlobalId('Zaak', c.zaak.id)),
+  vroegsignalen: (app, c) => listOutcome(app, c, '{ vroegsignalen(first: 100) { nodes { id } } }', toGlobalId('Vroegsignaal', c.vroegsignaal.id)),
+  vroegsignaleringStatistics: async (app, c) => okOrCode(await app.gql('{ vroegsignaleringStatistics { gemeentecode signalen } }', {}, c.token)),
+  vroegsignaleringDeelnames: async (app, c) => okOrCode(await app.gql('{ vroegsignaleringDeelnames { id } }', {}, c.token)),
+  acknowledgeVroegsignalen: async (app, c) =>
+    okOrCode(
+      await app.gql(
+        'mutation($input: AcknowledgeVroegsignalenInput!) { acknowledgeVroegsignalen(input: $input) { userErrors { code } } }',
+        { input: { ids: [toGlobalId('Vroegsignaal', c.vroegsignaal.id)] } },
+        c.token,
+      ),
+    ),
+  recordVroegsignaalOpvolging: async (app, c) =>
+    okOrCode(
+      await app.gql(
+        'mutation($input: RecordVroegsignaalOpvolgingInput!) { recordVroegsignaalOpvolging(input: $input) { userErrors { code } } }',
+        { input: { id: toGlobalId('Vroegsignaal', c.vroegsignaal.id), outcome: 'BEREIKT' } },
+        c.token,
+      ),
+    ),
+  registerVroegsignaleringDeelname: async (app, c) =>
+    okOrCode(
+      await app.gql(
+        'mutation($input: RegisterVroegsignaleringDeelnameInput!) { registerVroegsignaleringDeelname(input: $input) { userErrors { code } } }',
+        { input: { gemeentecode: String(++nextGemeente), naam: 'Proefgemeente', vanaf: '2025-01-01', tot: '2027-06-01' } },
+        c.token,
+      ),
+    ),
+  changeVroegsignaleringDeelname: async (app, c) =>
+    okOrCode(
+      await app.gql(
+        'mutation($input: ChangeVroegsignaleringDeelnameInput!) { changeVroegsignaleringDeelname(input: $input) { userErrors { code } } }',
+        { input: { deelnameId: toGlobalId('VroegsignaleringDeelname', deelname0193.id), tot: '2099-01-01' } },
+        c.token,
+      ),
+    ),
   norms: async (app, c) => okOrCode(await app.gql('{ norms { code } }', {}, c.token)),
   calculateBetalingscapaciteit: async (app, c) =>
     okOrCode(
@@ -154,6 +197,9 @@ const TOKENS: Record<Exclude<RoleName, 'BURGER'>, object> = {
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp({ demoData: false });
+  const em = app.em();
+  deelname0193 = em.create(VroegsignaleringDeelname, { gemeentecode: '0193', naam: 'Zwolle', vanaf: '2025-01-01', tot: '2099-01-01', gewijzigdDoor: 'test' });
+  await em.flush();
 });
 afterAll(() => app.close());
 
@@ -181,9 +227,18 @@ async function setUp(role: RoleName, relation: Relation, seed: number): Promise<
     ingediendDoorRol: 'BURGER',
     reden: 'Hardheidsverzoek',
   });
+  const vroegsignaal = em.create(Vroegsignaal, {
+    household: target.household,
+    gemeentecode: '0193',
+    signaaldatum: today,
+    ontstaansdatum: addDays(today, -60),
+    crisissignaal: false,
+    warmeOverdracht: false,
+    achternaam: 'Doel',
+  });
   await em.flush();
   const claims = role === 'BURGER' ? { role: 'BURGER', sub: (relation === 'own' ? target : other).aanvrager.bsn } : TOKENS[role];
-  return { token: await app.token({ ...claims }), target, machtiging, zaak };
+  return { token: await app.token({ ...claims }), target, machtiging, zaak, vroegsignaal };
 }
 
 function render(rows: Array<{ operation: string; role: RoleName; cells: string[] }>): string {

@@ -218,13 +218,20 @@ describe('a citizen can never read another household', () => {
     const schema = await getSchema();
     // clients, machtigingen and the machtiging mutations: test/integration/machtiging.test.ts;
     // requestStandaardBetalingsregeling: test/integration/standaard-regeling.test.ts; norms and
-    // calculateBetalingscapaciteit touch no household data (tested to write nothing); every root
+    // calculateBetalingscapaciteit touch no household data (tested to write nothing); the vroegsignalering
+    // fields and mutations (gemeente scope, register): test/integration/vroegsignalering.test.ts; every root
     // field × role × relation: test/integration/authorization-matrix.test.ts.
     expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual(
-      ['calculateBetalingscapaciteit', 'clients', 'household', 'householdByBsn', 'households', 'machtigingen', 'myHousehold', 'node', 'norms', 'viewer', 'zaken'].sort(),
+      [
+        'calculateBetalingscapaciteit', 'clients', 'household', 'householdByBsn', 'households', 'machtigingen', 'myHousehold', 'node', 'norms', 'viewer', 'zaken',
+        'vroegsignalen', 'vroegsignaleringDeelnames', 'vroegsignaleringStatistics',
+      ].sort(),
     );
     expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(
-      ['activateMachtiging', 'grantMachtiging', 'referToPersoonlijkeBegeleiding', 'requestMachtiging', 'requestStandaardBetalingsregeling', 'revokeMachtiging', 'setVoorschotpercentage'].sort(),
+      [
+        'activateMachtiging', 'grantMachtiging', 'referToPersoonlijkeBegeleiding', 'requestMachtiging', 'requestStandaardBetalingsregeling', 'revokeMachtiging', 'setVoorschotpercentage',
+        'acknowledgeVroegsignalen', 'recordVroegsignaalOpvolging', 'registerVroegsignaleringDeelname', 'changeVroegsignaleringDeelname',
+      ].sort(),
     );
   });
 });

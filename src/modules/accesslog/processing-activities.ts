@@ -13,4 +13,10 @@ export enum ProcessingActivityId {
   INVORDERING = 'invordering-schulden',
   /** An intermediair reads or acts for a client under a machtiging. */
   INTERMEDIAIR_MACHTIGING = 'intermediair-machtiging',
+  /**
+   * Vroegsignalering (domain.md §4): the daily engine signals arrears to a participating gemeente,
+   * the gemeente reads and follows up its signals, the retention command erases them
+   * (migration Migration20261122182100_vroegsignalering_norms).
+   */
+  VROEGSIGNALERING = 'vroegsignalering',
 }

@@ -19,4 +19,12 @@ export class Person extends BaseEntity {
 
   @Property({ type: 'date', nullable: true })
   geboortedatum?: string | null;
+
+  /** Phone number the citizen gave Dienst Toeslagen, when known (copied into a vroegsignaal). */
+  @Property({ type: 'string', length: 20, nullable: true })
+  telefoonnummer?: string | null;
+
+  /** E-mail address the citizen gave Dienst Toeslagen, when known (copied into a vroegsignaal). */
+  @Property({ type: 'string', length: 254, nullable: true })
+  email?: string | null;
 }

@@ -8,6 +8,7 @@ import type { Pseudonymiser } from '../accesslog/pseudonym';
 import { loadNorms } from '../norms/norms';
 import { SchuldEventSoort, SchuldStatus, TERMINAL_SCHULD_STATUSES } from '../schuld/schuld.enums';
 import { volgendeActie, type InvorderingActie, type SchuldStand } from './invordering.rules';
+import { createVroegsignalen, type VroegsignaleringResultaat } from '../vroegsignalering/vroegsignalering.engine';
 
 /** A run that cannot be done; the message is meant for the operator. */
 export class InvorderingError extends Error {}
@@ -31,6 +32,8 @@ export interface InvorderingResultaat {
   overgeslagen: number;
   /** Schulden whose rules could not be evaluated (e.g. a norm missing for their date); the run goes on. */
   fouten: Array<{ schuldId: string; melding: string }>;
+  /** Vroegsignalering step (issue 6): signals opened and ended for participating gemeenten. */
+  vroegsignalering?: VroegsignaleringResultaat;
 }
 
 interface CandidateRow {
@@ -115,6 +118,8 @@ export async function runInvordering(em: EntityManager, o: InvorderingOptions): 
     }
     o.onProgress?.(result.onderzocht);
   }
+
+  result.vroegsignalering = await createVroegsignalen(em, { datum: o.datum, pseudonymise: o.pseudonymise, batchSize });
 
   await em.transactional(async (tx) => {
     const c = tx.getConnection();

@@ -13,6 +13,8 @@ import { SchuldNode } from '../schuld/schuld.types';
 import { ToeslagNode } from '../toeslag/toeslag.types';
 import { zaakById } from '../zaak/zaak.service';
 import { ZaakNode } from '../zaak/zaak.types';
+import { deelnameById, vroegsignaalById } from '../vroegsignalering/vroegsignalering.service';
+import { VroegsignaalNode, VroegsignaleringDeelnameNode } from '../vroegsignalering/vroegsignalering.types';
 import type { Node } from './node.types';
 
 /**
@@ -22,6 +24,9 @@ import type { Node } from './node.types';
  */
 export async function resolveNode(ctx: RequestContext, globalId: string): Promise<Node> {
   const { type, id } = fromGlobalId(globalId);
+  // Not household data: their own scope (a gemeente reaches only its own signals and periods).
+  if (type === 'Vroegsignaal') return VroegsignaalNode.from(await vroegsignaalById(ctx, id));
+  if (type === 'VroegsignaleringDeelname') return VroegsignaleringDeelnameNode.from(await deelnameById(ctx, id), todayInNL());
   const access = ctx.scope.access(Purpose.READ);
   const missing = () => (access.unrestricted ? notFound(`no ${type} with this id`) : forbidden(`this ${type} is outside your access`));
   switch (type) {

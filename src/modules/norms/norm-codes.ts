@@ -56,4 +56,12 @@ export enum NormCode {
   VAKANTIEGELD_PERCENTAGE = 'VAKANTIEGELD_PERCENTAGE',
   /** Beslagvrije voet base: this percentage of the applicable bijstandsnorm. */
   BESLAGVRIJE_VOET_PERCENTAGE = 'BESLAGVRIJE_VOET_PERCENTAGE',
+
+  // Issue 6: vroegsignalering (domain.md §4).
+  /** A household is signalled when its arrears after an aanmaning (open + costs) are at least this amount (assumption). */
+  VROEGSIGNAAL_DREMPEL = 'VROEGSIGNAAL_DREMPEL',
+  /** Arrears from this amount make a crisissignaal (assumption); a dwangbevel always does. */
+  VROEGSIGNAAL_CRISISDREMPEL = 'VROEGSIGNAAL_CRISISDREMPEL',
+  /** Personal fields of a vroegsignaal are erased after this many months (assumption). */
+  VROEGSIGNAAL_BEWAARTERMIJN_MAANDEN = 'VROEGSIGNAAL_BEWAARTERMIJN_MAANDEN',
 }
