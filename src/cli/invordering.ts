@@ -30,6 +30,11 @@ async function main() {
           (result.fouten.length ? `, ${result.fouten.length} could not be evaluated` : '') +
           ` (${((Date.now() - started) / 1000).toFixed(1)} s)`,
       );
+      const b = result.betalingsregelingen;
+      if (b) {
+        console.log(`betalingsregelingen en verrekening: ${Object.entries(b.acties).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
+        for (const f of b.fouten.slice(0, 20)) console.error(`regeling/household ${f.id}: ${f.melding}`);
+      }
       for (const f of result.fouten.slice(0, 20)) console.error(`schuld ${f.schuldId}: ${f.melding}`);
       if (result.fouten.length) process.exitCode = 2;
     } finally {

@@ -14,6 +14,8 @@ import { ToeslagResolver } from '../modules/toeslag/toeslag.resolver';
 import { ViewerResolver } from '../modules/viewer/viewer.resolver';
 import { ToegangslogResolver } from '../modules/accesslog/toegangslog.resolver';
 import { HouseholdZakenResolver, ZaakResolver } from '../modules/zaak/zaak.resolver';
+import { BetalingResolver, BetalingsregelingBetalingenResolver } from '../modules/betaling/betaling.resolver';
+import { SchuldVerrekeningenResolver, VerrekeningResolver } from '../modules/verrekening/verrekening.resolver';
 
 export const resolvers = [
   ViewerResolver,
@@ -30,6 +32,10 @@ export const resolvers = [
   ToegangslogResolver,
   NormsResolver,
   BetalingscapaciteitResolver,
+  BetalingResolver,
+  BetalingsregelingBetalingenResolver,
+  VerrekeningResolver,
+  SchuldVerrekeningenResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -42,6 +42,21 @@ export enum UserErrorCode {
   SCHULD_BUITEN_INVORDERING = 'SCHULD_BUITEN_INVORDERING',
   /** The list of schulden is empty or names a schuld more than once. */
   SCHULDEN_ONGELDIG = 'SCHULDEN_ONGELDIG',
+  // Issue 4: payments, betaalpauze and verrekening.
+  /** A payment needs a positive amount in cents, a date not in the future and a bank reference without a BSN. */
+  BETALING_ONGELDIG = 'BETALING_ONGELDIG',
+  /** The bank reference was already used for a different payment. */
+  BANKREFERENTIE_IN_GEBRUIK = 'BANKREFERENTIE_IN_GEBRUIK',
+  /** The betalingsregeling is no longer ACTIEF. */
+  REGELING_NIET_ACTIEF = 'REGELING_NIET_ACTIEF',
+  /** A betaalpauze must end after today and within the maximum pause length. */
+  BETAALPAUZE_ONGELDIG = 'BETAALPAUZE_ONGELDIG',
+  /** The set-off would leave the household less than its beslagvrije voet. */
+  ONDER_BESLAGVRIJE_VOET = 'ONDER_BESLAGVRIJE_VOET',
+  /** The schuld cannot be set off now (in an arrangement, already set off). */
+  VERREKENING_NIET_MOGELIJK = 'VERREKENING_NIET_MOGELIJK',
+  /** The verrekening is not ACTIEF (already completed or undone). */
+  VERREKENING_NIET_ACTIEF = 'VERREKENING_NIET_ACTIEF',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -65,6 +80,13 @@ registerEnumType(UserErrorCode, {
     SCHULD_GEPAUZEERD: { description: 'Collection of the schuld is paused (e.g. UHT); no arrangement is needed now.' },
     SCHULD_BUITEN_INVORDERING: { description: 'The schuld is buiten invordering and is not collected.' },
     SCHULDEN_ONGELDIG: { description: 'Give at least one schuld, each at most once.' },
+    BETALING_ONGELDIG: { description: 'A payment needs an amount above 0 in cents, a date not in the future and a bank reference (1–64 characters, no BSN).' },
+    BANKREFERENTIE_IN_GEBRUIK: { description: 'This bank reference was already used for a different payment (another target, amount or date).' },
+    REGELING_NIET_ACTIEF: { description: 'The betalingsregeling is no longer ACTIEF (VOLDAAN or BEEINDIGD).' },
+    BETAALPAUZE_ONGELDIG: { description: 'A betaalpauze must end after today and at most BETAALPAUZE_MAX_MAANDEN months ahead.' },
+    ONDER_BESLAGVRIJE_VOET: { description: 'The set-off would leave the household less than its beslagvrije voet; nothing was set off.' },
+    VERREKENING_NIET_MOGELIJK: { description: 'The schuld cannot be set off now: it is in an active arrangement, already set off, or the toeslag pays no voorschot.' },
+    VERREKENING_NIET_ACTIEF: { description: 'The verrekening is already completed or undone.' },
   },
 });
 

@@ -13,4 +13,6 @@ export enum ProcessingActivityId {
   INVORDERING = 'invordering-schulden',
   /** An intermediair reads or acts for a client under a machtiging. */
   INTERMEDIAIR_MACHTIGING = 'intermediair-machtiging',
+  /** Received payments booked from a bank statement (system processing; issue 4). */
+  BETALINGEN_VERWERKEN = 'betalingen-verwerken',
 }

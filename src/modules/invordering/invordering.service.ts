@@ -8,6 +8,7 @@ import type { Pseudonymiser } from '../accesslog/pseudonym';
 import { loadNorms } from '../norms/norms';
 import { SchuldEventSoort, SchuldStatus, TERMINAL_SCHULD_STATUSES } from '../schuld/schuld.enums';
 import { volgendeActie, type InvorderingActie, type SchuldStand } from './invordering.rules';
+import { runBetalingStappen, type BetalingStappenResultaat } from '../betaling/dagelijks.service';
 
 /** A run that cannot be done; the message is meant for the operator. */
 export class InvorderingError extends Error {}
@@ -31,6 +32,8 @@ export interface InvorderingResultaat {
   overgeslagen: number;
   /** Schulden whose rules could not be evaluated (e.g. a norm missing for their date); the run goes on. */
   fouten: Array<{ schuldId: string; melding: string }>;
+  /** Issue 4: missed termijnen, verrekening (runBetalingStappen). */
+  betalingsregelingen?: BetalingStappenResultaat;
 }
 
 interface CandidateRow {
@@ -115,6 +118,8 @@ export async function runInvordering(em: EntityManager, o: InvorderingOptions): 
     }
     o.onProgress?.(result.onderzocht);
   }
+
+  result.betalingsregelingen = await runBetalingStappen(em, { datum: o.datum, pseudonymise: o.pseudonymise });
 
   await em.transactional(async (tx) => {
     const c = tx.getConnection();

@@ -13,6 +13,7 @@ import { SchuldNode } from '../schuld/schuld.types';
 import { ToeslagNode } from '../toeslag/toeslag.types';
 import { zaakById } from '../zaak/zaak.service';
 import { ZaakNode } from '../zaak/zaak.types';
+import { VerrekeningNode } from '../verrekening/verrekening.types';
 import type { Node } from './node.types';
 
 /**
@@ -57,6 +58,11 @@ export async function resolveNode(ctx: RequestContext, globalId: string): Promis
       const zaak = await zaakById(ctx, id);
       if (!zaak) throw missing();
       return ZaakNode.from(zaak, todayInNL());
+    }
+    case 'Verrekening': {
+      const verrekening = await ctx.loaders.verrekeningById.load(id);
+      if (!verrekening) throw missing();
+      return VerrekeningNode.from(verrekening);
     }
   }
 }

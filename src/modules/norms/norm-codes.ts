@@ -56,4 +56,12 @@ export enum NormCode {
   VAKANTIEGELD_PERCENTAGE = 'VAKANTIEGELD_PERCENTAGE',
   /** Beslagvrije voet base: this percentage of the applicable bijstandsnorm. */
   BESLAGVRIJE_VOET_PERCENTAGE = 'BESLAGVRIJE_VOET_PERCENTAGE',
+
+  // Issue 4: missed termijnen and betaalpauze (assumptions, migration ..._betalingen_verrekening).
+  /** A termijn counts as missed when still not paid in full this many days after its vervaldatum. */
+  REGELING_GEMIST_NA_DAGEN = 'REGELING_GEMIST_NA_DAGEN',
+  /** The arrangement ends when a termijn is still missed this many days after the reminder. */
+  REGELING_BEEINDIGING_NA_DAGEN = 'REGELING_BEEINDIGING_NA_DAGEN',
+  /** Longest betaalpauze a medewerker can grant, in months. */
+  BETAALPAUZE_MAX_MAANDEN = 'BETAALPAUZE_MAX_MAANDEN',
 }
