@@ -14,7 +14,7 @@ import {
   GrantBetaalpauzePayload,
   RegisterBetalingInput,
   RegisterBetalingPayload,
-  VolgendeBetalingType,
+  VolgendeTermijnType,
 } from './betaling.types';
 import type Decimal from 'decimal.js';
 
@@ -75,9 +75,9 @@ export class BetalingsregelingBetalingenResolver {
     return achterstand(await ctx.loaders.termijnenOfRegeling.load(r.dbId), todayInNL());
   }
 
-  @FieldResolver(() => VolgendeBetalingType, { nullable: true, description: 'The next payment: the first termijn not paid in full; null when all are paid.' })
-  async volgendeBetaling(@Root() r: BetalingsregelingNode, @Ctx() ctx: RequestContext): Promise<VolgendeBetalingType | null> {
+  @FieldResolver(() => VolgendeTermijnType, { nullable: true, description: 'The next payment: the first termijn not paid in full; null when all are paid.' })
+  async volgendeBetaling(@Root() r: BetalingsregelingNode, @Ctx() ctx: RequestContext): Promise<VolgendeTermijnType | null> {
     const v = volgendeBetaling(await ctx.loaders.termijnenOfRegeling.load(r.dbId));
-    return v && Object.assign(new VolgendeBetalingType(), v);
+    return v && Object.assign(new VolgendeTermijnType(), v);
   }
 }

@@ -67,8 +67,8 @@ export class BetaalpauzeType {
   reden!: string;
 }
 
-@ObjectType('VolgendeBetaling', { description: 'The next payment due: the first termijn not paid in full, and what is left of it.' })
-export class VolgendeBetalingType {
+@ObjectType('VolgendeTermijn', { description: 'The next payment due: the first termijn not paid in full, and what is left of it.' })
+export class VolgendeTermijnType {
   @Field(() => Int)
   volgnummer!: number;
   @Field(() => DateScalar)

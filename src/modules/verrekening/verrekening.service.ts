@@ -171,6 +171,7 @@ export async function undoVerrekening(ctx: RequestContext, input: { verrekeningI
       if (!peek) throw access.unrestricted ? notFound('no verrekening with this id') : forbidden('this verrekening is outside your access');
       const [household] = await tx.households({ id: peek.household.id }, Purpose.ACT, LOCK);
       const [v] = await tx.owned(Verrekening, { id }, Purpose.ACT, { ...LOCK, lockTableAliases: ['v0'] });
+      await tx.entityManager.populate(v, ['beslagvrijeVoet']);
       const [schuld] = await tx.owned(Schuld, { id: v.schuld.id }, Purpose.ACT, { ...LOCK, lockTableAliases: ['s0'] });
       const [toeslag] = await tx.owned(Toeslag, { id: v.toeslag.id }, Purpose.ACT, { ...LOCK, lockTableAliases: ['t0'] });
       if (reden.length === 0 || reden.length > 2000) return { verrekening: null, userErrors: [{ code: UserErrorCode.REDEN_ONGELDIG, field: ['input', 'reden'], message: 'Geef een reden van hoogstens 2000 tekens.' }] };
