@@ -219,12 +219,14 @@ describe('a citizen can never read another household', () => {
     // clients, machtigingen and the machtiging mutations: test/integration/machtiging.test.ts;
     // requestStandaardBetalingsregeling: test/integration/standaard-regeling.test.ts; norms and
     // calculateBetalingscapaciteit touch no household data (tested to write nothing); every root
-    // field × role × relation: test/integration/authorization-matrix.test.ts.
+    // field × role × relation: test/integration/authorization-matrix.test.ts. Issue 4 payments and
+    // verrekening (calculateBeslagvrijeVoet is a pure calculation; the mutations' reach, FORBIDDEN for
+    // wrong roles and nothing written): test/integration/betalingen.test.ts.
     expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual(
-      ['calculateBetalingscapaciteit', 'clients', 'household', 'householdByBsn', 'households', 'machtigingen', 'myHousehold', 'node', 'norms', 'viewer', 'zaken'].sort(),
+      ['calculateBeslagvrijeVoet', 'calculateBetalingscapaciteit', 'clients', 'household', 'householdByBsn', 'households', 'machtigingen', 'myHousehold', 'node', 'norms', 'viewer', 'zaken'].sort(),
     );
     expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(
-      ['activateMachtiging', 'grantMachtiging', 'referToPersoonlijkeBegeleiding', 'requestMachtiging', 'requestStandaardBetalingsregeling', 'revokeMachtiging', 'setVoorschotpercentage'].sort(),
+      ['activateMachtiging', 'grantBetaalpauze', 'grantMachtiging', 'registerBetaling', 'requestVerrekening', 'undoVerrekening', 'referToPersoonlijkeBegeleiding', 'requestMachtiging', 'requestStandaardBetalingsregeling', 'revokeMachtiging', 'setVoorschotpercentage'].sort(),
     );
   });
 });
