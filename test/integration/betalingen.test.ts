@@ -3,6 +3,7 @@ import Decimal from 'decimal.js';
 import { createPseudonymiser } from '../../src/modules/accesslog/pseudonym';
 import { importBetalingen } from '../../src/modules/betaling/betaling.service';
 import { runBetalingStappen } from '../../src/modules/betaling/dagelijks.service';
+import { runInvordering } from '../../src/modules/invordering/invordering.service';
 import { BeschikkingSoort } from '../../src/modules/beschikking/beschikking.enums';
 import { Machtiging } from '../../src/modules/machtiging/machtiging.entity';
 import { MachtigingOpslagStatus, MachtigingScope } from '../../src/modules/machtiging/machtiging.enums';
@@ -463,7 +464,6 @@ describe('verrekening and the beslagvrije voet', () => {
 
 describe('wiring', () => {
   it('runInvordering runs the issue-4 steps once and reports them (last test: it moves every schuld of this database)', async () => {
-    const { runInvordering } = await import('../../src/modules/invordering/invordering.service');
     const f = await household([{ openstaand: '100.00' }]);
     const reg = await regeling(f);
     const datum = addDays(reg.termijnen[0].vervaldatum, 15);
