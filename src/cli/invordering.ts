@@ -30,6 +30,11 @@ async function main() {
           (result.fouten.length ? `, ${result.fouten.length} could not be evaluated` : '') +
           ` (${((Date.now() - started) / 1000).toFixed(1)} s)`,
       );
+      const b = result.betalingsregelingen;
+      if (b) {
+        console.log(`betalingsregelingen en verrekening: ${Object.entries(b.acties).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`);
+        for (const f of b.fouten.slice(0, 20)) console.error(`regeling/household ${f.id}: ${f.melding}`);
+      }
       if (result.vroegsignalering) {
         const v = result.vroegsignalering;
         const ended = Object.entries(v.beeindigd).map(([k, n]) => `${k} ${n}`).join(', ') || 'none';

@@ -18,6 +18,9 @@ import { HouseholdMember } from '../modules/household/household-member.entity';
 import { Person } from '../modules/household/person.entity';
 import { Schuld } from '../modules/schuld/schuld.entity';
 import { Toeslag } from '../modules/toeslag/toeslag.entity';
+import { Betaling } from '../modules/betaling/betaling.entity';
+import { BeslagvrijeVoetVaststelling } from '../modules/verrekening/beslagvrije-voet.entity';
+import { Verrekening } from '../modules/verrekening/verrekening.entity';
 import { projectRoot, runningTs } from './paths';
 
 /** Every entity, listed explicitly (no folder scanning: the same list works from src/ and dist/). */
@@ -40,6 +43,9 @@ export const entities = [
   RateLimitBucket,
   ProcessingActivity,
   AccessLogEntry,
+  Betaling,
+  BeslagvrijeVoetVaststelling,
+  Verrekening,
 ];
 
 export interface OrmOptions {

@@ -18,6 +18,8 @@ import { Toeslag } from '../modules/toeslag/toeslag.entity';
 import { toegangslogPagesLoader } from '../modules/accesslog/toegangslog.service';
 import { zaakByIdLoader, zakenOfHouseholdLoader } from '../modules/zaak/zaak.loaders';
 import { vroegsignalenOfHouseholdLoader } from '../modules/vroegsignalering/vroegsignalering.loaders';
+import { betalingenOfRegelingLoader } from '../modules/betaling/betaling.loaders';
+import { verrekeningByIdLoader, verrekeningenOfSchuldLoader } from '../modules/verrekening/verrekening.loaders';
 
 /** Stable orders of the household connections (keyset: the last key is always the unique id). */
 export const TOESLAG_ORDER = [
@@ -163,6 +165,10 @@ export function createLoaders(em: EntityManager, scope: HouseholdScope) {
     zaakById: zaakByIdLoader(make, scope),
     toegangslogPages: toegangslogPagesLoader(make, em, scope),
     vroegsignalenOfHousehold: vroegsignalenOfHouseholdLoader(make, em, scope),
+    // Issue 4: payments and verrekening.
+    betalingenOfRegeling: betalingenOfRegelingLoader(make, scope),
+    verrekeningenOfSchuld: verrekeningenOfSchuldLoader(make, scope),
+    verrekeningById: verrekeningByIdLoader(make, scope),
   };
 }
 

@@ -15,6 +15,8 @@ import { ViewerResolver } from '../modules/viewer/viewer.resolver';
 import { ToegangslogResolver } from '../modules/accesslog/toegangslog.resolver';
 import { HouseholdZakenResolver, ZaakResolver } from '../modules/zaak/zaak.resolver';
 import { HouseholdVroegsignalenResolver, VroegsignaleringResolver } from '../modules/vroegsignalering/vroegsignalering.resolver';
+import { BetalingResolver, BetalingsregelingBetalingenResolver } from '../modules/betaling/betaling.resolver';
+import { SchuldVerrekeningenResolver, VerrekeningResolver } from '../modules/verrekening/verrekening.resolver';
 
 export const resolvers = [
   ViewerResolver,
@@ -33,6 +35,10 @@ export const resolvers = [
   BetalingscapaciteitResolver,
   VroegsignaleringResolver,
   HouseholdVroegsignalenResolver,
+  BetalingResolver,
+  BetalingsregelingBetalingenResolver,
+  VerrekeningResolver,
+  SchuldVerrekeningenResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -10,7 +10,8 @@ export type NodeTypeName =
   | 'Machtiging'
   | 'Zaak'
   | 'Vroegsignaal'
-  | 'VroegsignaleringDeelname';
+  | 'VroegsignaleringDeelname'
+  | 'Verrekening';
 const NODE_TYPES: readonly NodeTypeName[] = [
   'Household',
   'Toeslag',
@@ -21,6 +22,7 @@ const NODE_TYPES: readonly NodeTypeName[] = [
   'Zaak',
   'Vroegsignaal',
   'VroegsignaleringDeelname',
+  'Verrekening',
 ];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -52,6 +52,21 @@ export enum UserErrorCode {
   NOTITIE_ONGELDIG = 'NOTITIE_ONGELDIG',
   /** The signal's personal fields were erased (retention): no follow-up can be recorded any more. */
   VROEGSIGNAAL_GEWIST = 'VROEGSIGNAAL_GEWIST',
+  // Issue 4: payments, betaalpauze and verrekening.
+  /** A payment needs a positive amount in cents, a date not in the future and a bank reference without a BSN. */
+  BETALING_ONGELDIG = 'BETALING_ONGELDIG',
+  /** The bank reference was already used for a different payment. */
+  BANKREFERENTIE_IN_GEBRUIK = 'BANKREFERENTIE_IN_GEBRUIK',
+  /** The betalingsregeling is no longer ACTIEF. */
+  REGELING_NIET_ACTIEF = 'REGELING_NIET_ACTIEF',
+  /** A betaalpauze must end after today and within the maximum pause length. */
+  BETAALPAUZE_ONGELDIG = 'BETAALPAUZE_ONGELDIG',
+  /** The set-off would leave the household less than its beslagvrije voet. */
+  ONDER_BESLAGVRIJE_VOET = 'ONDER_BESLAGVRIJE_VOET',
+  /** The schuld cannot be set off now (in an arrangement, already set off). */
+  VERREKENING_NIET_MOGELIJK = 'VERREKENING_NIET_MOGELIJK',
+  /** The verrekening is not ACTIEF (already completed or undone). */
+  VERREKENING_NIET_ACTIEF = 'VERREKENING_NIET_ACTIEF',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -80,6 +95,13 @@ registerEnumType(UserErrorCode, {
     VROEGSIGNALEN_ONGELDIG: { description: 'Name 1 to 100 vroegsignalen, each once.' },
     NOTITIE_ONGELDIG: { description: 'A follow-up note is at most 2000 characters and never contains a BSN.' },
     VROEGSIGNAAL_GEWIST: { description: 'The signal’s personal fields were erased after the retention period; its follow-up can no longer be recorded.' },
+    BETALING_ONGELDIG: { description: 'A payment needs an amount above 0 in cents, a date not in the future and a bank reference (1–64 characters, no BSN).' },
+    BANKREFERENTIE_IN_GEBRUIK: { description: 'This bank reference was already used for a different payment (another target, amount or date).' },
+    REGELING_NIET_ACTIEF: { description: 'The betalingsregeling is no longer ACTIEF (VOLDAAN or BEEINDIGD).' },
+    BETAALPAUZE_ONGELDIG: { description: 'A betaalpauze must end after today and at most BETAALPAUZE_MAX_MAANDEN months ahead.' },
+    ONDER_BESLAGVRIJE_VOET: { description: 'The set-off would leave the household less than its beslagvrije voet; nothing was set off.' },
+    VERREKENING_NIET_MOGELIJK: { description: 'The schuld cannot be set off now: it is in an active arrangement, already set off, or the toeslag pays no voorschot.' },
+    VERREKENING_NIET_ACTIEF: { description: 'The verrekening is already completed or undone.' },
   },
 });
 

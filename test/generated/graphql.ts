@@ -240,6 +240,7 @@ export type Role =
 /** The kind of entry in a schuld’s history. */
 export type SchuldEventSoort =
   | 'AANMANING'
+  | 'BETAALPAUZE'
   | 'BETALING'
   | 'BUITEN_INVORDERING'
   | 'DWANGBEVEL'
@@ -250,6 +251,11 @@ export type SchuldEventSoort =
   | 'ONTSTAAN'
   | 'REGELING_BEEINDIGD'
   | 'REGELING_GESTART'
+  | 'REGELING_HERINNERING'
+  | 'TERMIJN_VERSCHOVEN'
+  | 'VERREKENING'
+  | 'VERREKENING_GESTART'
+  | 'VERREKENING_ONGEDAAN'
   | 'VOLDAAN';
 
 /** All given conditions must hold. An empty list matches nothing; an absent one does not filter. */
@@ -313,6 +319,12 @@ export type ToeslagStatus =
 export type UserErrorCode =
   /** No pending machtiging of your household has this activation code, or it has expired. */
   | 'ACTIVERINGSCODE_ONGELDIG'
+  /** This bank reference was already used for a different payment (another target, amount or date). */
+  | 'BANKREFERENTIE_IN_GEBRUIK'
+  /** A betaalpauze must end after today and at most BETAALPAUZE_MAX_MAANDEN months ahead. */
+  | 'BETAALPAUZE_ONGELDIG'
+  /** A payment needs an amount above 0 in cents, a date not in the future and a bank reference (1–64 characters, no BSN). */
+  | 'BETALING_ONGELDIG'
   /** A client reference is at most 100 characters and must not contain a BSN. */
   | 'CLIENTREFERENTIE_ONGELDIG'
   /** VIA_INTERMEDIAIR can only be chosen by an intermediary submitting for a client. */
@@ -329,6 +341,8 @@ export type UserErrorCode =
   | 'MACHTIGING_NIET_ACTIEF'
   /** A follow-up note is at most 2000 characters and never contains a BSN. */
   | 'NOTITIE_ONGELDIG'
+  /** The set-off would leave the household less than its beslagvrije voet; nothing was set off. */
+  | 'ONDER_BESLAGVRIJE_VOET'
   /** Nothing would change. */
   | 'ONGEWIJZIGD'
   /** The organisation id is not a valid identifier (KvK/OIN). */
@@ -339,6 +353,8 @@ export type UserErrorCode =
   | 'PERIODE_ONGELDIG'
   /** The reason must not be empty and at most 2000 characters long. */
   | 'REDEN_ONGELDIG'
+  /** The betalingsregeling is no longer ACTIEF (VOLDAAN or BEEINDIGD). */
+  | 'REGELING_NIET_ACTIEF'
   /** Give at least one schuld, each at most once. */
   | 'SCHULDEN_ONGELDIG'
   /** The schuld is already paid or remitted; there is nothing to arrange. */
@@ -351,6 +367,10 @@ export type UserErrorCode =
   | 'SCHULD_GEPAUZEERD'
   /** Only a running toeslag (VOORLOPIG_TOEGEKEND) with months left in its year can change. */
   | 'TOESLAG_NIET_LOPEND'
+  /** The verrekening is already completed or undone. */
+  | 'VERREKENING_NIET_ACTIEF'
+  /** The schuld cannot be set off now: it is in an active arrangement, already set off, or the toeslag pays no voorschot. */
+  | 'VERREKENING_NIET_MOGELIJK'
   /** The signal’s personal fields were erased after the retention period; its follow-up can no longer be recorded. */
   | 'VROEGSIGNAAL_GEWIST'
   /** Name 1 to 100 vroegsignalen, each once. */
@@ -591,6 +611,7 @@ export type NodeQuery = { node:
     | { __typename: 'Machtiging', id: string }
     | { __typename: 'Schuld', openstaandBedrag: string, status: SchuldStatus, id: string }
     | { __typename: 'Toeslag', soort: ToeslagSoort, berekeningsjaar: number, id: string }
+    | { __typename: 'Verrekening', id: string }
     | { __typename: 'Vroegsignaal', id: string }
     | { __typename: 'VroegsignaleringDeelname', id: string }
     | { __typename: 'Zaak', id: string }
@@ -651,6 +672,7 @@ export type VroegsignaalNodeQueryVariables = Exact<{
 
 
 export type VroegsignaalNodeQuery = { node:
+    | { id: string }
     | { id: string }
     | { id: string }
     | { id: string }
@@ -749,6 +771,7 @@ export type ZaakNodeQuery = { node:
     | { __typename: 'Machtiging', id: string }
     | { __typename: 'Schuld', id: string }
     | { __typename: 'Toeslag', id: string }
+    | { __typename: 'Verrekening', id: string }
     | { __typename: 'Vroegsignaal', id: string }
     | { __typename: 'VroegsignaleringDeelname', id: string }
     | { __typename: 'Zaak', id: string, soort: ZaakSoort, status: ZaakStatus, reden: string, contactvoorkeur: Contactvoorkeur | null, ingediendDoorRol: string, ingediendDoorOrganisatie: string | null, ingediendOp: string, uiterlijkeBeslisdatum: string | null, afgehandeldOp: string | null, uitkomst: string | null, leeftijdInDagen: number }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Machtiging } from '../../src/modules/machtiging/machtiging.entity';
@@ -5,6 +6,8 @@ import { MachtigingOpslagStatus, MachtigingScope } from '../../src/modules/macht
 import { newActiveringscode } from '../../src/modules/machtiging/machtiging.rules';
 import { Zaak } from '../../src/modules/zaak/zaak.entity';
 import { Vroegsignaal, VroegsignaleringDeelname } from '../../src/modules/vroegsignalering/vroegsignaal.entity';
+import { BeslagvrijeVoetVaststelling } from '../../src/modules/verrekening/beslagvrije-voet.entity';
+import { Verrekening } from '../../src/modules/verrekening/verrekening.entity';
 import { ZaakSoort, ZaakStatus } from '../../src/modules/zaak/zaak.enums';
 import { addDays, addMonths, todayInNL } from '../../src/shared/dates';
 import { toGlobalId } from '../../src/shared/global-id';
@@ -153,6 +156,43 @@ const PROBES: Record<string, Probe> = {
         c.token,
       ),
     ),
+  // Issue 4: payments, betaalpauze, verrekening.
+  calculateBeslagvrijeVoet: async (app, c) =>
+    okOrCode(await app.gql('query($input: BeslagvrijeVoetInput!) { calculateBeslagvrijeVoet(input: $input) { bedrag } }', { input: { huishoudtype: 'ALLEENSTAANDE', inkomen: '1500.00' } }, c.token)),
+  registerBetaling: async (app, c) =>
+    okOrCode(
+      await app.gql(
+        'mutation($input: RegisterBetalingInput!) { registerBetaling(input: $input) { userErrors { code } } }',
+        { input: { schuldId: toGlobalId('Schuld', c.target.schulden[0].id), bedrag: '0.01', datum: today, bankReferentie: `AUTHZ-${randomUUID().slice(0, 12)}` } },
+        c.token,
+      ),
+    ),
+  grantBetaalpauze: async (app, c) =>
+    okOrCode(
+      await app.gql(
+        'mutation($input: GrantBetaalpauzeInput!) { grantBetaalpauze(input: $input) { userErrors { code } } }',
+        { input: { betalingsregelingId: toGlobalId('Betalingsregeling', c.target.regelingen[0].id), tot: addMonths(today, 1), reden: 'probe' } },
+        c.token,
+      ),
+    ),
+  requestVerrekening: async (app, c) =>
+    okOrCode(
+      await app.gql(
+        'mutation($input: RequestVerrekeningInput!) { requestVerrekening(input: $input) { userErrors { code } } }',
+        { input: { schuldId: toGlobalId('Schuld', c.target.schulden[0].id), toeslagId: toGlobalId('Toeslag', c.target.lopend!.id), huishoudtype: 'ALLEENSTAANDE', inkomen: '1500.00' } },
+        c.token,
+      ),
+    ),
+  undoVerrekening: async (app, c) => {
+    // An ACTIEF verrekening of the target to undo (made directly, as the engine would).
+    const em = app.em();
+    const bvv = em.create(BeslagvrijeVoetVaststelling, { household: c.target.household.id, datum: today, geldigTot: inAYear, huishoudtype: 'ALLEENSTAANDE', inkomen: '1500.00', bedrag: '1331.43', ruimte: '168.57', regels: [] } as never);
+    const v = em.create(Verrekening, { household: c.target.household.id, schuld: c.target.schulden[0].id, toeslag: c.target.lopend!.id, soort: 'AMBTSHALVE', maandbedrag: '1.00', ingangsdatum: addMonths(today, 1), vorigeStatus: 'OPEN', beslagvrijeVoet: bvv, bron: 'INVORDERING' } as never);
+    await em.flush();
+    return okOrCode(
+      await app.gql('mutation($input: UndoVerrekeningInput!) { undoVerrekening(input: $input) { userErrors { code } } }', { input: { verrekeningId: toGlobalId('Verrekening', v.id), reden: 'probe' } }, c.token),
+    );
+  },
   requestMachtiging: async (app, c) =>
     okOrCode(
       await app.gql(

@@ -219,11 +219,13 @@ describe('a citizen can never read another household', () => {
     // clients, machtigingen and the machtiging mutations: test/integration/machtiging.test.ts;
     // requestStandaardBetalingsregeling: test/integration/standaard-regeling.test.ts; norms and
     // calculateBetalingscapaciteit touch no household data (tested to write nothing); the vroegsignalering
-    // fields and mutations (gemeente scope, register): test/integration/vroegsignalering.test.ts; every root
+    // fields and mutations (gemeente scope, register): test/integration/vroegsignalering.test.ts; issue 4
+    // payments and verrekening (calculateBeslagvrijeVoet is a pure calculation; the mutations' reach,
+    // FORBIDDEN for wrong roles and nothing written): test/integration/betalingen.test.ts; every root
     // field × role × relation: test/integration/authorization-matrix.test.ts.
     expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual(
       [
-        'calculateBetalingscapaciteit', 'clients', 'household', 'householdByBsn', 'households', 'machtigingen', 'myHousehold', 'node', 'norms', 'viewer', 'zaken',
+        'calculateBeslagvrijeVoet', 'calculateBetalingscapaciteit', 'clients', 'household', 'householdByBsn', 'households', 'machtigingen', 'myHousehold', 'node', 'norms', 'viewer', 'zaken',
         'vroegsignalen', 'vroegsignaleringDeelnames', 'vroegsignaleringStatistics',
       ].sort(),
     );
@@ -231,6 +233,7 @@ describe('a citizen can never read another household', () => {
       [
         'activateMachtiging', 'grantMachtiging', 'referToPersoonlijkeBegeleiding', 'requestMachtiging', 'requestStandaardBetalingsregeling', 'revokeMachtiging', 'setVoorschotpercentage',
         'acknowledgeVroegsignalen', 'recordVroegsignaalOpvolging', 'registerVroegsignaleringDeelname', 'changeVroegsignaleringDeelname',
+        'grantBetaalpauze', 'registerBetaling', 'requestVerrekening', 'undoVerrekening',
       ].sort(),
     );
   });

@@ -19,4 +19,6 @@ export enum ProcessingActivityId {
    * (migration Migration20261122182100_vroegsignalering_norms).
    */
   VROEGSIGNALERING = 'vroegsignalering',
+  /** Received payments booked from a bank statement (system processing; issue 4). */
+  BETALINGEN_VERWERKEN = 'betalingen-verwerken',
 }

@@ -33,6 +33,35 @@ export class Betalingsregeling extends BaseEntity {
   @ManyToMany(() => Schuld, undefined, { pivotTable: 'betalingsregeling_schuld', owner: true })
   schulden = new Collection<Schuld>(this);
 
+  // --- Issue 4, payments and missed termijnen (registerBetaling, betaalpauze, the daily step in
+  // regeling-engine.service.ts). Kept together; other issue-4 fields go in their own block. ---
+
+  /** Number behind the regeling's 16-digit betalingskenmerk (same sequence as schuld.kenmerkNummer). */
+  @Property({ type: 'bigint', autoincrement: true, unique: true })
+  kenmerkNummer!: string & Opt;
+
+  /** Termijnen missed so far (the first shifts the schedule a month, later ones bring a reminder). */
+  @Property({ type: 'smallint', default: 0 })
+  aantalGemist: number & Opt = 0;
+
+  /** Date of the reminder after a second miss; cleared when the arrears are paid. */
+  @Property({ type: 'date', nullable: true })
+  herinnerdOp?: string | null;
+
+  /** Betaalpauze granted by a medewerker: no misses count from vanaf through tot. */
+  @Property({ type: 'date', nullable: true })
+  betaalpauzeVanaf?: string | null;
+
+  @Property({ type: 'date', nullable: true })
+  betaalpauzeTot?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  betaalpauzeReden?: string | null;
+
+  /** When the regeling became VOLDAAN or BEEINDIGD. */
+  @Property({ type: 'date', nullable: true })
+  afgeslotenOp?: string | null;
+
   @Property({ type: 'integer', version: true })
   version!: number & Opt;
 }

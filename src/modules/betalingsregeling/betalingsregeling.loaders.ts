@@ -19,7 +19,8 @@ export function regelingLinks(em: EntityManager, by: 'betalingsregeling_id' | 's
   if (ids.length === 0) return Promise.resolve([]);
   return em
     .getConnection()
-    .execute(`select betalingsregeling_id, schuld_id from betalingsregeling_schuld where ${by} = any(array[?]::uuid[])`, [[...ids]]);
+    // Inside a transaction, on the transaction's connection (a second pooled connection could wait forever while the transaction holds row locks).
+    .execute(`select betalingsregeling_id, schuld_id from betalingsregeling_schuld where ${by} = any(array[?]::uuid[])`, [[...ids]], 'all', em.getTransactionContext());
 }
 
 /** The schulden covered by each betalingsregeling: one pivot query and one scoped schuld query per batch. */

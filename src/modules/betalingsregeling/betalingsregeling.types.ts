@@ -1,3 +1,4 @@
+import { betalingskenmerk } from '../betaling/betaling.rules';
 import type Decimal from 'decimal.js';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { connectionType } from '../../shared/connection';
@@ -31,6 +32,23 @@ export class BetalingsregelingNode extends Node {
   @Field(() => DateScalar)
   startdatum!: string;
 
+  // --- Issue 4, payments and missed termijnen (field resolvers in betaling.resolver.ts) ---
+  @Field({ description: '16-digit betalingskenmerk to state with a payment for this arrangement (never a BSN).' })
+  betalingskenmerk!: string;
+
+  @Field(() => Int, { description: 'Termijnen missed so far: the first shifted the schedule a month, later ones brought a reminder.' })
+  aantalGemisteTermijnen!: number;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Date of the pending reminder after a second miss; null when none is pending.' })
+  herinnerdOp!: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When the arrangement became VOLDAAN or BEEINDIGD.' })
+  afgeslotenOp!: string | null;
+
+  betaalpauzeVanaf!: string | null;
+  betaalpauzeTot!: string | null;
+  betaalpauzeReden!: string | null;
+
   static from(r: Betalingsregeling): BetalingsregelingNode {
     return Object.assign(new BetalingsregelingNode(), {
       id: toGlobalId('Betalingsregeling', r.id),
@@ -41,6 +59,13 @@ export class BetalingsregelingNode extends Node {
       termijnbedrag: r.termijnbedrag,
       aantalTermijnen: r.aantalTermijnen,
       startdatum: r.startdatum,
+      betalingskenmerk: betalingskenmerk(r.kenmerkNummer),
+      aantalGemisteTermijnen: r.aantalGemist,
+      herinnerdOp: r.herinnerdOp ?? null,
+      afgeslotenOp: r.afgeslotenOp ?? null,
+      betaalpauzeVanaf: r.betaalpauzeVanaf ?? null,
+      betaalpauzeTot: r.betaalpauzeTot ?? null,
+      betaalpauzeReden: r.betaalpauzeReden ?? null,
     });
   }
 }
@@ -64,6 +89,9 @@ export class TermijnType {
   @Field(() => DateScalar, { nullable: true, description: 'When the termijn was paid in full; null while (partly) unpaid.' })
   betaaldOp!: string | null;
 
+  @Field(() => DateScalar, { nullable: true, description: 'The date the daily run counted this termijn as missed; null when never missed.' })
+  gemistOp!: string | null;
+
   static from(t: Termijn): TermijnType {
     return Object.assign(new TermijnType(), {
       volgnummer: t.volgnummer,
@@ -71,6 +99,7 @@ export class TermijnType {
       bedrag: t.bedrag,
       betaaldBedrag: t.betaaldBedrag,
       betaaldOp: t.betaaldOp ?? null,
+      gemistOp: t.gemistOp ?? null,
     });
   }
 }

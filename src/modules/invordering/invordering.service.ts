@@ -9,6 +9,7 @@ import { loadNorms } from '../norms/norms';
 import { SchuldEventSoort, SchuldStatus, TERMINAL_SCHULD_STATUSES } from '../schuld/schuld.enums';
 import { volgendeActie, type InvorderingActie, type SchuldStand } from './invordering.rules';
 import { createVroegsignalen, type VroegsignaleringResultaat } from '../vroegsignalering/vroegsignalering.engine';
+import { runBetalingStappen, type BetalingStappenResultaat } from '../betaling/dagelijks.service';
 
 /** A run that cannot be done; the message is meant for the operator. */
 export class InvorderingError extends Error {}
@@ -34,6 +35,8 @@ export interface InvorderingResultaat {
   fouten: Array<{ schuldId: string; melding: string }>;
   /** Vroegsignalering step (issue 6): signals opened and ended for participating gemeenten. */
   vroegsignalering?: VroegsignaleringResultaat;
+  /** Issue 4: missed termijnen, verrekening (runBetalingStappen). */
+  betalingsregelingen?: BetalingStappenResultaat;
 }
 
 interface CandidateRow {
@@ -119,6 +122,9 @@ export async function runInvordering(em: EntityManager, o: InvorderingOptions): 
     o.onProgress?.(result.onderzocht);
   }
 
+  // After the chain: arrangements (missed termijnen, betaalpauze, verrekening), then the signals,
+  // which depend on both (an ended arrangement or a shifted termijn changes who is paid up).
+  result.betalingsregelingen = await runBetalingStappen(em, { datum: o.datum, pseudonymise: o.pseudonymise });
   result.vroegsignalering = await createVroegsignalen(em, { datum: o.datum, pseudonymise: o.pseudonymise, batchSize });
 
   await em.transactional(async (tx) => {

@@ -15,6 +15,7 @@ import { zaakById } from '../zaak/zaak.service';
 import { ZaakNode } from '../zaak/zaak.types';
 import { deelnameById, vroegsignaalById } from '../vroegsignalering/vroegsignalering.service';
 import { VroegsignaalNode, VroegsignaleringDeelnameNode } from '../vroegsignalering/vroegsignalering.types';
+import { VerrekeningNode } from '../verrekening/verrekening.types';
 import type { Node } from './node.types';
 
 /**
@@ -62,6 +63,11 @@ export async function resolveNode(ctx: RequestContext, globalId: string): Promis
       const zaak = await zaakById(ctx, id);
       if (!zaak) throw missing();
       return ZaakNode.from(zaak, todayInNL());
+    }
+    case 'Verrekening': {
+      const verrekening = await ctx.loaders.verrekeningById.load(id);
+      if (!verrekening) throw missing();
+      return VerrekeningNode.from(verrekening);
     }
   }
 }

@@ -64,4 +64,11 @@ export enum NormCode {
   VROEGSIGNAAL_CRISISDREMPEL = 'VROEGSIGNAAL_CRISISDREMPEL',
   /** Personal fields of a vroegsignaal are erased after this many months (assumption). */
   VROEGSIGNAAL_BEWAARTERMIJN_MAANDEN = 'VROEGSIGNAAL_BEWAARTERMIJN_MAANDEN',
+  // Issue 4: missed termijnen and betaalpauze (assumptions, migration ..._betalingen_verrekening).
+  /** A termijn counts as missed when still not paid in full this many days after its vervaldatum. */
+  REGELING_GEMIST_NA_DAGEN = 'REGELING_GEMIST_NA_DAGEN',
+  /** The arrangement ends when a termijn is still missed this many days after the reminder. */
+  REGELING_BEEINDIGING_NA_DAGEN = 'REGELING_BEEINDIGING_NA_DAGEN',
+  /** Longest betaalpauze a medewerker can grant, in months. */
+  BETAALPAUZE_MAX_MAANDEN = 'BETAALPAUZE_MAX_MAANDEN',
 }

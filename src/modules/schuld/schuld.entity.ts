@@ -55,6 +55,14 @@ export class Schuld extends BaseEntity {
   @Property({ type: 'boolean', default: false })
   gepauzeerd: boolean & Opt = false;
 
+  /**
+   * Issue 4 (payments): number behind the schuld's 16-digit betalingskenmerk (see betaling.rules
+   * `betalingskenmerk`), drawn from the sequence betalingskenmerk_seq that schulden and regelingen
+   * share, so one kenmerk names exactly one of them. Never derived from a BSN.
+   */
+  @Property({ type: 'bigint', autoincrement: true, unique: true })
+  kenmerkNummer!: string & Opt;
+
   @Property({ type: 'integer', version: true })
   version!: number & Opt;
 }

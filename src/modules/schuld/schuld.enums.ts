@@ -32,6 +32,19 @@ export enum SchuldEventSoort {
   BUITEN_INVORDERING = 'BUITEN_INVORDERING',
   VOLDAAN = 'VOLDAAN',
   KWIJTGESCHOLDEN = 'KWIJTGESCHOLDEN',
+  // Issue 4: missed termijnen, betaalpauze and verrekening.
+  /** First missed termijn of the arrangement: the remaining termijnen shift one month. */
+  TERMIJN_VERSCHOVEN = 'TERMIJN_VERSCHOVEN',
+  /** A later missed termijn: a reminder about the arrangement. */
+  REGELING_HERINNERING = 'REGELING_HERINNERING',
+  /** A medewerker granted a betaalpauze on the arrangement. */
+  BETAALPAUZE = 'BETAALPAUZE',
+  /** Set-off against a running voorschot started (schuld VERREKEND). */
+  VERREKENING_GESTART = 'VERREKENING_GESTART',
+  /** One month of the set-off applied to the schuld. */
+  VERREKENING = 'VERREKENING',
+  /** The set-off was undone: the voorschot and the schuld are restored. */
+  VERREKENING_ONGEDAAN = 'VERREKENING_ONGEDAAN',
 }
 registerEnumType(SchuldEventSoort, { name: 'SchuldEventSoort', description: 'The kind of entry in a schuld’s history.' });
 

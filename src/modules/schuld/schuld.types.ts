@@ -1,3 +1,4 @@
+import { betalingskenmerk } from '../betaling/betaling.rules';
 import type Decimal from 'decimal.js';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { connectionType } from '../../shared/connection';
@@ -46,6 +47,9 @@ export class SchuldNode extends Node {
   @Field({ description: 'Collection paused (UHT).' })
   gepauzeerd!: boolean;
 
+  @Field({ description: '16-digit betalingskenmerk to state with a payment of this schuld (a check digit and a sequence number; never a BSN).' })
+  betalingskenmerk!: string;
+
   static from(s: Schuld): SchuldNode {
     return Object.assign(new SchuldNode(), {
       id: toGlobalId('Schuld', s.id),
@@ -62,6 +66,7 @@ export class SchuldNode extends Node {
       status: s.status,
       statusSinds: s.statusSinds,
       gepauzeerd: s.gepauzeerd,
+      betalingskenmerk: betalingskenmerk(s.kenmerkNummer),
     });
   }
 }

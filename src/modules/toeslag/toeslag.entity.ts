@@ -33,6 +33,13 @@ export class Toeslag extends BaseEntity {
   @Property({ type: 'smallint', default: 100 })
   voorschotPercentage: number & Opt = 100;
 
+  /**
+   * Issue 4 (verrekening): the part of the monthly voorschot withheld to pay schulden (sum of the
+   * ACTIEF verrekeningen against this toeslag). Paid out per month: voorschotMaandbedrag minus this.
+   */
+  @Property({ type: MoneyType, defaultRaw: '0' })
+  verrekendMaandbedrag!: Decimal & Opt;
+
   @Property({ type: 'integer', version: true })
   version!: number & Opt;
 }

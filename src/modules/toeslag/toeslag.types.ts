@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import Decimal from 'decimal.js';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { connectionType } from '../../shared/connection';
 import { toGlobalId } from '../../shared/global-id';
@@ -31,6 +31,12 @@ export class ToeslagNode extends Node {
   @Field(() => Int, { description: 'Instelbaar voorschot: 0–100 % of the computed voorschot.' })
   voorschotPercentage!: number;
 
+  @Field(() => MoneyScalar, { description: 'Part of the monthly voorschot withheld by running verrekeningen (issue 4).' })
+  verrekendMaandbedrag!: Decimal;
+
+  @Field(() => MoneyScalar, { nullable: true, description: 'Monthly voorschot paid out: voorschotMaandbedrag − verrekendMaandbedrag (never below 0).' })
+  uitTeBetalenVoorschot!: Decimal | null;
+
   static from(t: Toeslag): ToeslagNode {
     return Object.assign(new ToeslagNode(), {
       id: toGlobalId('Toeslag', t.id),
@@ -41,6 +47,8 @@ export class ToeslagNode extends Node {
       berekendVoorschotMaandbedrag: t.berekendVoorschotMaandbedrag ?? null,
       voorschotMaandbedrag: t.voorschotMaandbedrag ?? null,
       voorschotPercentage: t.voorschotPercentage,
+      verrekendMaandbedrag: t.verrekendMaandbedrag,
+      uitTeBetalenVoorschot: t.voorschotMaandbedrag == null ? null : Decimal.max(0, t.voorschotMaandbedrag.minus(t.verrekendMaandbedrag)),
     });
   }
 }
