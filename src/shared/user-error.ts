@@ -42,6 +42,14 @@ export enum UserErrorCode {
   SCHULD_BUITEN_INVORDERING = 'SCHULD_BUITEN_INVORDERING',
   /** The list of schulden is empty or names a schuld more than once. */
   SCHULDEN_ONGELDIG = 'SCHULDEN_ONGELDIG',
+  /** Issue 4: the zaak is already decided (AFGEROND or AFGEWEZEN). */
+  ZAAK_AFGEHANDELD = 'ZAAK_AFGEHANDELD',
+  /** Issue 4: the zaak is of another soort than this decision is for. */
+  ZAAK_SOORT_ONGELDIG = 'ZAAK_SOORT_ONGELDIG',
+  /** Issue 4: every bijzondere last needs exactly one decision (accepted or rejected) with a reason. */
+  BESLISSING_ONVOLLEDIG = 'BESLISSING_ONVOLLEDIG',
+  /** Issue 4: an amount in a decision is out of range (e.g. a matiging must lower the open amount). */
+  BEDRAG_ONGELDIG = 'BEDRAG_ONGELDIG',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -65,6 +73,10 @@ registerEnumType(UserErrorCode, {
     SCHULD_GEPAUZEERD: { description: 'Collection of the schuld is paused (e.g. UHT); no arrangement is needed now.' },
     SCHULD_BUITEN_INVORDERING: { description: 'The schuld is buiten invordering and is not collected.' },
     SCHULDEN_ONGELDIG: { description: 'Give at least one schuld, each at most once.' },
+    ZAAK_AFGEHANDELD: { description: 'The zaak has already been decided; a decision cannot be taken twice.' },
+    ZAAK_SOORT_ONGELDIG: { description: 'This decision is for another soort of zaak.' },
+    BESLISSING_ONVOLLEDIG: { description: 'Every bijzondere last needs exactly one decision (accepted or rejected) with a reason, and no decision may name an unknown last.' },
+    BEDRAG_ONGELDIG: { description: 'The amount is out of range: in cents, not negative, and for a matiging below the current open amount.' },
   },
 });
 

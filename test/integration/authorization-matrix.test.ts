@@ -3,6 +3,8 @@ import path from 'node:path';
 import { Machtiging } from '../../src/modules/machtiging/machtiging.entity';
 import { MachtigingOpslagStatus, MachtigingScope } from '../../src/modules/machtiging/machtiging.enums';
 import { newActiveringscode } from '../../src/modules/machtiging/machtiging.rules';
+import { Huishoudtype } from '../../src/modules/betalingsregeling/betalingscapaciteit.rules';
+import { Schuld } from '../../src/modules/schuld/schuld.entity';
 import { Zaak } from '../../src/modules/zaak/zaak.entity';
 import { ZaakSoort, ZaakStatus } from '../../src/modules/zaak/zaak.enums';
 import { addDays, addMonths, todayInNL } from '../../src/shared/dates';
@@ -41,6 +43,43 @@ interface Cell {
 
 type Probe = (app: TestApp, c: Cell) => Promise<string>;
 
+/** A schuld of the target that can join an arrangement (open, not paused, not yet covered). */
+function joinable(c: Cell) {
+  const covered = new Set(c.target.regelingen.flatMap((r) => r.schulden.getItems().map((s) => s.id)));
+  return (
+    c.target.schulden.find((s) => ['OPEN', 'HERINNERD', 'AANGEMAAND', 'DWANGBEVEL'].includes(s.status) && !s.gepauzeerd && !covered.has(s.id)) ??
+    c.target.schulden[0]
+  );
+}
+
+/** An open zaak of this soort on the target, for the decide probes (a PERSOONLIJKE_BETALINGSREGELING one with financial data and a schuld). */
+async function openZaak(app: TestApp, c: Cell, soort: ZaakSoort): Promise<Zaak> {
+  const em = app.em();
+  const schuld = joinable(c);
+  const zaak = em.create(Zaak, {
+    household: c.target.household.id,
+    soort,
+    status: ZaakStatus.NIEUW,
+    ingediendDoorRol: 'BURGER',
+    reden: 'probe',
+    gegevens:
+      soort === ZaakSoort.PERSOONLIJKE_BETALINGSREGELING
+        ? {
+            financieel: {
+              huishoudtype: Huishoudtype.ALLEENSTAANDE,
+              inkomsten: [],
+              partnerInkomsten: [],
+              lasten: { huur: '0.00', huurtoeslag: '0.00', hypotheekrente: '0.00', zorgpremie: '0.00', zorgtoeslagOntvangen: '0.00', alimentatieBetaald: '0.00', aflossingBelastingschulden: '0.00', aflossingAndereToeslagregelingen: '0.00', kostenKinderen: '0.00' },
+              bijzondereLasten: [],
+            },
+          }
+        : null,
+  } as never);
+  zaak.schulden.add(em.getReference(Schuld, schuld.id));
+  await em.flush();
+  return zaak;
+}
+
 /** FORBIDDEN / NOT_FOUND / ... from an error, USER_ERROR:<codes> from a payload, else `ok(data)`. */
 function outcome<T>(r: GqlResponse<T>, ok: (data: T) => string): string {
   if (r.errors?.length) return String(r.errors[0].extensions?.code);
@@ -77,6 +116,60 @@ const PROBES: Record<string, Probe> = {
       await app.gql(
         'query($input: BetalingscapaciteitInput!) { calculateBetalingscapaciteit(input: $input) { afloscapaciteit } }',
         { input: { huishoudtype: 'ALLEENSTAANDE', inkomsten: [{ soort: 'NETTO_LOON', bedrag: '1960.00' }], openstaandBedrag: '1000.00' } },
+        c.token,
+      ),
+    ),
+  requestPersoonlijkeBetalingsregeling: async (app, c) =>
+    okOrCode(
+      await app.gql(
+        'mutation($input: RequestPersoonlijkeBetalingsregelingInput!) { requestPersoonlijkeBetalingsregeling(input: $input) { userErrors { code } } }',
+        {
+          input: {
+            householdId: toGlobalId('Household', c.target.household.id),
+            schuldIds: [toGlobalId('Schuld', joinable(c).id)],
+            financien: { huishoudtype: 'ALLEENSTAANDE', inkomsten: [{ soort: 'NETTO_LOON', bedrag: '1960.00' }] },
+          },
+        },
+        c.token,
+      ),
+    ),
+  submitZienswijze: async (app, c) =>
+    okOrCode(
+      await app.gql(
+        'mutation($input: SubmitZienswijzeInput!) { submitZienswijze(input: $input) { userErrors { code } } }',
+        { input: { schuldId: toGlobalId('Schuld', c.target.schulden[0].id), text: 'Ik ben het niet eens met deze terugvordering.' } },
+        c.token,
+      ),
+    ),
+  requestMatiging: async (app, c) =>
+    okOrCode(
+      await app.gql(
+        'mutation($input: RequestMatigingInput!) { requestMatiging(input: $input) { userErrors { code } } }',
+        { input: { schuldId: toGlobalId('Schuld', joinable(c).id), reason: 'Onvoorziene omstandigheden' } },
+        c.token,
+      ),
+    ),
+  decidePersoonlijkeBetalingsregeling: async (app, c) =>
+    okOrCode(
+      await app.gql(
+        'mutation($input: DecidePersoonlijkeBetalingsregelingInput!) { decidePersoonlijkeBetalingsregeling(input: $input) { userErrors { code } } }',
+        { input: { zaakId: toGlobalId('Zaak', (await openZaak(app, c, ZaakSoort.PERSOONLIJKE_BETALINGSREGELING)).id), termijnbedrag: '0.00', aanpassingReden: 'Geen ruimte' } },
+        c.token,
+      ),
+    ),
+  decideMatiging: async (app, c) =>
+    okOrCode(
+      await app.gql(
+        'mutation($input: DecideMatigingInput!) { decideMatiging(input: $input) { userErrors { code } } }',
+        { input: { zaakId: toGlobalId('Zaak', c.zaak.id), besluit: 'AFGEWEZEN', reden: 'Geen bijzondere omstandigheden' } },
+        c.token,
+      ),
+    ),
+  decideZienswijze: async (app, c) =>
+    okOrCode(
+      await app.gql(
+        'mutation($input: DecideZienswijzeInput!) { decideZienswijze(input: $input) { userErrors { code } } }',
+        { input: { zaakId: toGlobalId('Zaak', (await openZaak(app, c, ZaakSoort.ZIENSWIJZE)).id), oordeel: 'ONGEGROND', antwoord: 'De beschikking blijft staan.' } },
         c.token,
       ),
     ),

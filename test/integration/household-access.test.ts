@@ -217,14 +217,30 @@ describe('a citizen can never read another household', () => {
   it('covers every entry point of the schema (a new root field needs its isolation test here)', async () => {
     const schema = await getSchema();
     // clients, machtigingen and the machtiging mutations: test/integration/machtiging.test.ts;
-    // requestStandaardBetalingsregeling: test/integration/standaard-regeling.test.ts; norms and
+    // requestStandaardBetalingsregeling: test/integration/standaard-regeling.test.ts;
+    // request/decidePersoonlijkeBetalingsregeling, submitZienswijze, requestMatiging, decideMatiging,
+    // decideZienswijze: test/integration/persoonlijke-regeling.test.ts and zienswijze-matiging.test.ts; norms and
     // calculateBetalingscapaciteit touch no household data (tested to write nothing); every root
     // field × role × relation: test/integration/authorization-matrix.test.ts.
     expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual(
       ['calculateBetalingscapaciteit', 'clients', 'household', 'householdByBsn', 'households', 'machtigingen', 'myHousehold', 'node', 'norms', 'viewer', 'zaken'].sort(),
     );
     expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(
-      ['activateMachtiging', 'grantMachtiging', 'referToPersoonlijkeBegeleiding', 'requestMachtiging', 'requestStandaardBetalingsregeling', 'revokeMachtiging', 'setVoorschotpercentage'].sort(),
+      [
+        'activateMachtiging',
+        'decideMatiging',
+        'decidePersoonlijkeBetalingsregeling',
+        'decideZienswijze',
+        'grantMachtiging',
+        'referToPersoonlijkeBegeleiding',
+        'requestMachtiging',
+        'requestMatiging',
+        'requestPersoonlijkeBetalingsregeling',
+        'requestStandaardBetalingsregeling',
+        'revokeMachtiging',
+        'setVoorschotpercentage',
+        'submitZienswijze',
+      ].sort(),
     );
   });
 });

@@ -31,6 +31,17 @@ export class BetalingsregelingNode extends Node {
   @Field(() => DateScalar)
   startdatum!: string;
 
+  // Issue 4, persoonlijke / verlengde betalingsregeling.
+  @Field(() => DateScalar, { nullable: true, description: 'PERSOONLIJK: the date the arrangement is reviewed (12 months after the start); null otherwise.' })
+  herzieningsdatum!: string | null;
+
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description:
+      'PERSOONLIJK: what the termijnen leave of the schulden; remitted (kwijtgescholden) once every termijn is paid. 0 when they cover the debt; null for other soorten.',
+  })
+  restantNaLooptijd!: Decimal | null;
+
   static from(r: Betalingsregeling): BetalingsregelingNode {
     return Object.assign(new BetalingsregelingNode(), {
       id: toGlobalId('Betalingsregeling', r.id),
@@ -41,6 +52,8 @@ export class BetalingsregelingNode extends Node {
       termijnbedrag: r.termijnbedrag,
       aantalTermijnen: r.aantalTermijnen,
       startdatum: r.startdatum,
+      herzieningsdatum: r.herzieningsdatum ?? null,
+      restantNaLooptijd: r.restantNaLooptijd ?? null,
     });
   }
 }
