@@ -43,19 +43,32 @@ interface Cell {
 
 type Probe = (app: TestApp, c: Cell) => Promise<string>;
 
-/** A schuld of the target that can join an arrangement (open, not paused, not yet covered). */
-function joinable(c: Cell) {
-  const covered = new Set(c.target.regelingen.flatMap((r) => r.schulden.getItems().map((s) => s.id)));
-  return (
-    c.target.schulden.find((s) => ['OPEN', 'HERINNERD', 'AANGEMAAND', 'DWANGBEVEL'].includes(s.status) && !s.gepauzeerd && !covered.has(s.id)) ??
-    c.target.schulden[0]
-  );
+/**
+ * A fresh OPEN schuld of the target for the issue-4 probes, so they neither depend on nor change the
+ * schulden the other probes use (the factory's full household covers its first open schuld).
+ */
+async function freshSchuld(app: TestApp, c: Cell): Promise<Schuld> {
+  const em = app.em();
+  const model = c.target.schulden[0];
+  const schuld = em.create(Schuld, {
+    household: c.target.household.id,
+    toeslag: model.toeslag.id,
+    beschikking: model.beschikking.id,
+    dagtekening: model.dagtekening,
+    vervaldatum: model.vervaldatum,
+    oorspronkelijkBedrag: '900.00',
+    openstaandBedrag: '900.00',
+    status: 'OPEN',
+    statusSinds: model.vervaldatum,
+  } as never);
+  await em.flush();
+  return schuld;
 }
 
 /** An open zaak of this soort on the target, for the decide probes (a PERSOONLIJKE_BETALINGSREGELING one with financial data and a schuld). */
 async function openZaak(app: TestApp, c: Cell, soort: ZaakSoort): Promise<Zaak> {
+  const schuld = await freshSchuld(app, c);
   const em = app.em();
-  const schuld = joinable(c);
   const zaak = em.create(Zaak, {
     household: c.target.household.id,
     soort,
@@ -126,7 +139,7 @@ const PROBES: Record<string, Probe> = {
         {
           input: {
             householdId: toGlobalId('Household', c.target.household.id),
-            schuldIds: [toGlobalId('Schuld', joinable(c).id)],
+            schuldIds: [toGlobalId('Schuld', (await freshSchuld(app, c)).id)],
             financien: { huishoudtype: 'ALLEENSTAANDE', inkomsten: [{ soort: 'NETTO_LOON', bedrag: '1960.00' }] },
           },
         },
@@ -145,7 +158,7 @@ const PROBES: Record<string, Probe> = {
     okOrCode(
       await app.gql(
         'mutation($input: RequestMatigingInput!) { requestMatiging(input: $input) { userErrors { code } } }',
-        { input: { schuldId: toGlobalId('Schuld', joinable(c).id), reason: 'Onvoorziene omstandigheden' } },
+        { input: { schuldId: toGlobalId('Schuld', (await freshSchuld(app, c)).id), reason: 'Onvoorziene omstandigheden' } },
         c.token,
       ),
     ),
@@ -173,20 +186,16 @@ const PROBES: Record<string, Probe> = {
         c.token,
       ),
     ),
-  requestStandaardBetalingsregeling: async (app, c) => {
-    // A schuld that can join: open, not paused, not yet in an arrangement (full households have one).
-    const covered = new Set(c.target.regelingen.flatMap((r) => r.schulden.getItems().map((s) => s.id)));
-    const joinable =
-      c.target.schulden.find((s) => ['OPEN', 'HERINNERD', 'AANGEMAAND', 'DWANGBEVEL'].includes(s.status) && !s.gepauzeerd && !covered.has(s.id)) ??
-      c.target.schulden[0];
-    return okOrCode(
+  requestStandaardBetalingsregeling: async (app, c) =>
+    // A schuld that can join: open, not paused, not yet in an arrangement. A fresh one, because the
+    // factory's full household covers its first open schuld and which others exist depends on the data.
+    okOrCode(
       await app.gql(
         'mutation($input: RequestStandaardBetalingsregelingInput!) { requestStandaardBetalingsregeling(input: $input) { userErrors { code } } }',
-        { input: { householdId: toGlobalId('Household', c.target.household.id), schuldIds: [toGlobalId('Schuld', joinable.id)] } },
+        { input: { householdId: toGlobalId('Household', c.target.household.id), schuldIds: [toGlobalId('Schuld', (await freshSchuld(app, c)).id)] } },
         c.token,
       ),
-    );
-  },
+    ),
   setVoorschotpercentage: async (app, c) =>
     okOrCode(
       await app.gql(
@@ -273,6 +282,8 @@ async function setUp(role: RoleName, relation: Relation, seed: number): Promise<
     status: ZaakStatus.NIEUW,
     ingediendDoorRol: 'BURGER',
     reden: 'Hardheidsverzoek',
+    // The earliest deadline, so the work-list probe finds it within its first 100 whatever other probes add.
+    uiterlijkeBeslisdatum: '2000-01-01',
   });
   await em.flush();
   const claims = role === 'BURGER' ? { role: 'BURGER', sub: (relation === 'own' ? target : other).aanvrager.bsn } : TOKENS[role];
