@@ -10,6 +10,9 @@ import {
   type PersoonlijkeFinancienInput,
 } from '../generated/graphql';
 import { BeschikkingSoort } from '../../src/modules/beschikking/beschikking.enums';
+import { createPseudonymiser } from '../../src/modules/accesslog/pseudonym';
+import { scheldRestantKwijt } from '../../src/modules/betalingsregeling/restant.service';
+import { runInvordering } from '../../src/modules/invordering/invordering.service';
 import { Machtiging } from '../../src/modules/machtiging/machtiging.entity';
 import { MachtigingOpslagStatus, MachtigingScope } from '../../src/modules/machtiging/machtiging.enums';
 import { Schuld } from '../../src/modules/schuld/schuld.entity';
@@ -480,5 +483,50 @@ describe('the work list', () => {
     expect(notOverdue.map((n) => n.id)).not.toContain(overdue.id);
     expect(notOverdue.every((n) => !n.termijnOverschreden || n.status === 'AFGEROND')).toBe(true);
     expect(codes(await app.gql(ZakenWorklistDocument, { first: 10 }, f.token))).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('the remainder after the 24 termijnen', () => {
+  const pseudonymise = createPseudonymiser('test-pseudonym-key-restant-0123456789abcdef');
+
+  it('is remitted once every termijn is paid: the schulden KWIJTGESCHOLDEN, the regeling VOLDAAN, logged as SYSTEEM; a second run changes nothing', async () => {
+    const f = await household(['3000.00', '1800.00']);
+    const { zaak } = await submitted(f, { ...MARK, bijzondereLasten: [] });
+    const p = (await decide({ zaakId: zaak!.id, termijnbedrag: '100.00', aanpassingReden: 'Afgesproken met de burger.' })).data!.decidePersoonlijkeBetalingsregeling;
+    expect(p.betalingsregeling).toMatchObject({ soort: 'PERSOONLIJK', totaalBedrag: '2400.00', restantNaLooptijd: '2400.00' });
+    const regelingId = fromGlobalIdOfType(p.betalingsregeling!.id, 'Betalingsregeling');
+    // The payments themselves are another part of issue 4: here 23 of 24 termijnen are paid, and the
+    // schulden carry what is left after 23 × €100 (allocated to the first schuld).
+    await sql(`update termijn set betaald_bedrag = bedrag, betaald_op = vervaldatum where betalingsregeling_id = ? and volgnummer < 24`, [regelingId]);
+    await sql(`update schuld set openstaand_bedrag = openstaand_bedrag - 2300, version = version + 1 where id = ?`, [f.mine[0].id]);
+    const datum = addMonths(start, 24);
+    expect(await scheldRestantKwijt(app.em(), { datum, pseudonymise })).toEqual({ regelingen: 0, schulden: 0, bedrag: '0.00' });
+
+    await sql(`update termijn set betaald_bedrag = bedrag, betaald_op = vervaldatum where betalingsregeling_id = ?`, [regelingId]);
+    await sql(`update schuld set openstaand_bedrag = openstaand_bedrag - 100, version = version + 1 where id = ?`, [f.mine[0].id]);
+    const before = await sql<{ n: number }>(`select count(*)::int as n from access_log_entry where household_id = ? and actor_role = 'SYSTEEM'`, [f.household.id]);
+    expect(await scheldRestantKwijt(app.em(), { datum, pseudonymise })).toEqual({ regelingen: 1, schulden: 2, bedrag: '2400.00' });
+    expect(await sql(`select openstaand_bedrag::text, status, status_sinds::text from schuld where id = any(array[?]::uuid[]) order by id`, [f.mine.map((s) => s.id)])).toEqual([
+      { openstaand_bedrag: '0.00', status: 'KWIJTGESCHOLDEN', status_sinds: datum },
+      { openstaand_bedrag: '0.00', status: 'KWIJTGESCHOLDEN', status_sinds: datum },
+    ]);
+    const events = await sql<{ bedrag: string; bron: string }>(`select bedrag::text, bron from schuld_event where soort = 'KWIJTGESCHOLDEN' and schuld_id = any(array[?]::uuid[]) order by bedrag::numeric`, [f.mine.map((s) => s.id)]);
+    expect(events).toEqual([{ bedrag: '600.00', bron: 'SYSTEEM' }, { bedrag: '1800.00', bron: 'SYSTEEM' }]);
+    expect(await sql(`select status from betalingsregeling where id = ?`, [regelingId])).toEqual([{ status: 'VOLDAAN' }]);
+    const after = await sql<{ n: number }>(`select count(*)::int as n from access_log_entry where household_id = ? and actor_role = 'SYSTEEM'`, [f.household.id]);
+    expect(after[0].n).toBe(before[0].n + 1);
+    expect(await scheldRestantKwijt(app.em(), { datum, pseudonymise })).toEqual({ regelingen: 0, schulden: 0, bedrag: '0.00' });
+  });
+
+  it('is a step of the daily invordering run', async () => {
+    const f = await household(['1000.00']);
+    const { zaak } = await submitted(f, { ...MARK, bijzondereLasten: [] });
+    const p = (await decide({ zaakId: zaak!.id, termijnbedrag: '40.00', aanpassingReden: 'Afgesproken.' })).data!.decidePersoonlijkeBetalingsregeling;
+    expect(p.betalingsregeling).toMatchObject({ totaalBedrag: '960.00', restantNaLooptijd: '40.00' });
+    await sql(`update termijn set betaald_bedrag = bedrag, betaald_op = vervaldatum where betalingsregeling_id = ?`, [fromGlobalIdOfType(p.betalingsregeling!.id, 'Betalingsregeling')]);
+    await sql(`update schuld set openstaand_bedrag = 40, version = version + 1 where id = ?`, [f.mine[0].id]);
+    const r = await runInvordering(app.em(), { datum: addMonths(start, 25), pseudonymise });
+    expect(r.restant).toEqual({ regelingen: 1, schulden: 1, bedrag: '40.00' });
+    expect(await sql(`select status from schuld where id = ?`, [f.mine[0].id])).toEqual([{ status: 'KWIJTGESCHOLDEN' }]);
   });
 });

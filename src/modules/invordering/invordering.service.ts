@@ -5,6 +5,7 @@ import { isIsoDate } from '../../shared/scalars';
 import { insertAccessLog } from '../accesslog/access-log.writer';
 import { ProcessingActivityId } from '../accesslog/processing-activities';
 import type { Pseudonymiser } from '../accesslog/pseudonym';
+import { scheldRestantKwijt, type RestantResultaat } from '../betalingsregeling/restant.service';
 import { loadNorms } from '../norms/norms';
 import { SchuldEventSoort, SchuldStatus, TERMINAL_SCHULD_STATUSES } from '../schuld/schuld.enums';
 import { volgendeActie, type InvorderingActie, type SchuldStand } from './invordering.rules';
@@ -31,6 +32,8 @@ export interface InvorderingResultaat {
   overgeslagen: number;
   /** Schulden whose rules could not be evaluated (e.g. a norm missing for their date); the run goes on. */
   fouten: Array<{ schuldId: string; melding: string }>;
+  /** Issue 4: remainders of completed persoonlijke betalingsregelingen remitted (betalingsregeling/restant.service.ts). */
+  restant?: RestantResultaat;
 }
 
 interface CandidateRow {
@@ -115,6 +118,9 @@ export async function runInvordering(em: EntityManager, o: InvorderingOptions): 
     }
     o.onProgress?.(result.onderzocht);
   }
+
+  // Issue 4: remit the remainder of persoonlijke betalingsregelingen whose termijnen are all paid.
+  result.restant = await scheldRestantKwijt(em, { datum: o.datum, pseudonymise: o.pseudonymise });
 
   await em.transactional(async (tx) => {
     const c = tx.getConnection();
