@@ -486,6 +486,32 @@ describe('the work list', () => {
   });
 });
 
+describe('concurrency', () => {
+  it('parallel requests for one schuld make one zaak; parallel decisions on one zaak make one regeling, 10 times', async () => {
+    const medewerker = await app.token({ ...personas.medewerker });
+    for (let i = 0; i < 10; i++) {
+      const f = await household(['500.00', '600.00']);
+      const [a, b] = await Promise.all([request(f, f.token, MARK, [f.gids[0], f.gids[1]]), request(f, medewerker, MARK, [f.gids[1]])]);
+      const payloads = [a.data!.requestPersoonlijkeBetalingsregeling, b.data!.requestPersoonlijkeBetalingsregeling];
+      expect(payloads.filter((p) => p.zaak)).toHaveLength(1);
+      expect(payloads.filter((p) => !p.zaak).flatMap((p) => p.userErrors.map((e) => e.code))).toEqual(['ZAAK_BESTAAT_AL']);
+      const zaakId = payloads.find((p) => p.zaak)!.zaak!.id;
+      const input = {
+        zaakId,
+        bijzondereLasten: [
+          { code: 'BIJZONDERE_LAST_1', geaccepteerd: true, reden: 'ok' },
+          { code: 'BIJZONDERE_LAST_2', geaccepteerd: false, reden: 'nee' },
+        ],
+      };
+      const [x, y] = await Promise.all([decide(input), decide(input)]);
+      const decided = [x.data!.decidePersoonlijkeBetalingsregeling, y.data!.decidePersoonlijkeBetalingsregeling];
+      expect(decided.filter((p) => p.zaak)).toHaveLength(1);
+      expect(decided.filter((p) => !p.zaak).flatMap((p) => p.userErrors.map((e) => e.code))).toEqual(['ZAAK_AFGEHANDELD']);
+      expect(await sql('select count(*)::int as n from betalingsregeling_schuld where schuld_id = any(array[?]::uuid[])', [f.mine.map((s) => s.id)])).toEqual([{ n: payloads.find((p) => p.zaak)!.zaak!.schulden.length }]);
+    }
+  }, 60_000);
+});
+
 describe('the remainder after the 24 termijnen', () => {
   const pseudonymise = createPseudonymiser('test-pseudonym-key-restant-0123456789abcdef');
 
