@@ -6,6 +6,7 @@ import { openDatabase } from '../db/database';
 import { migrate } from '../db/migrate';
 import { ormConfig } from '../db/orm.config';
 import { createPseudonymiser } from '../modules/accesslog/pseudonym';
+import { restantRegel } from '../modules/betalingsregeling/restant.service';
 import { InvorderingError, runInvordering } from '../modules/invordering/invordering.service';
 import { todayInNL } from '../shared/dates';
 import { fail, parse } from './args';
@@ -28,6 +29,7 @@ async function main() {
         `invordering ${datum}: ${result.onderzocht} schulden examined, changes: ${acties}` +
           (result.overgeslagen ? `, ${result.overgeslagen} skipped (changed concurrently; next run)` : '') +
           (result.fouten.length ? `, ${result.fouten.length} could not be evaluated` : '') +
+          (result.restant ? restantRegel(result.restant) : '') +
           ` (${((Date.now() - started) / 1000).toFixed(1)} s)`,
       );
       const b = result.betalingsregelingen;

@@ -16,7 +16,7 @@ import { SchuldEvent } from '../modules/schuld/schuld-event.entity';
 import { Schuld } from '../modules/schuld/schuld.entity';
 import { Toeslag } from '../modules/toeslag/toeslag.entity';
 import { toegangslogPagesLoader } from '../modules/accesslog/toegangslog.service';
-import { zaakByIdLoader, zakenOfHouseholdLoader } from '../modules/zaak/zaak.loaders';
+import { schuldenOfZaakLoader, zaakByIdLoader, zakenOfHouseholdLoader } from '../modules/zaak/zaak.loaders';
 import { vroegsignalenOfHouseholdLoader } from '../modules/vroegsignalering/vroegsignalering.loaders';
 import { betalingenOfRegelingLoader } from '../modules/betaling/betaling.loaders';
 import { verrekeningByIdLoader, verrekeningenOfSchuldLoader } from '../modules/verrekening/verrekening.loaders';
@@ -163,6 +163,7 @@ export function createLoaders(em: EntityManager, scope: HouseholdScope) {
     machtigingenOfHousehold: machtigingenOfHouseholdLoader(make, scope),
     zakenOfHousehold: zakenOfHouseholdLoader(make, scope),
     zaakById: zaakByIdLoader(make, scope),
+    schuldenOfZaak: schuldenOfZaakLoader(make, em, scope),
     toegangslogPages: toegangslogPagesLoader(make, em, scope),
     vroegsignalenOfHousehold: vroegsignalenOfHouseholdLoader(make, em, scope),
     // Issue 4: payments and verrekening.

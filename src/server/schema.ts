@@ -5,6 +5,7 @@ import { authChecker } from '../auth/auth-checker';
 import { BeschikkingResolver } from '../modules/beschikking/beschikking.resolver';
 import { BetalingscapaciteitResolver } from '../modules/betalingsregeling/betalingscapaciteit.resolver';
 import { BetalingsregelingResolver } from '../modules/betalingsregeling/betalingsregeling.resolver';
+import { PersoonlijkeBetalingsregelingResolver } from '../modules/betalingsregeling/persoonlijk.resolver';
 import { HouseholdResolver } from '../modules/household/household.resolver';
 import { HouseholdMachtigingenResolver, MachtigingResolver } from '../modules/machtiging/machtiging.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
@@ -13,7 +14,7 @@ import { SchuldResolver } from '../modules/schuld/schuld.resolver';
 import { ToeslagResolver } from '../modules/toeslag/toeslag.resolver';
 import { ViewerResolver } from '../modules/viewer/viewer.resolver';
 import { ToegangslogResolver } from '../modules/accesslog/toegangslog.resolver';
-import { HouseholdZakenResolver, ZaakResolver } from '../modules/zaak/zaak.resolver';
+import { HouseholdZakenResolver, ZaakResolver, ZaakVerzoekResolver } from '../modules/zaak/zaak.resolver';
 import { HouseholdVroegsignalenResolver, VroegsignaleringResolver } from '../modules/vroegsignalering/vroegsignalering.resolver';
 import { BetalingResolver, BetalingsregelingBetalingenResolver } from '../modules/betaling/betaling.resolver';
 import { SchuldVerrekeningenResolver, VerrekeningResolver } from '../modules/verrekening/verrekening.resolver';
@@ -39,6 +40,8 @@ export const resolvers = [
   BetalingsregelingBetalingenResolver,
   VerrekeningResolver,
   SchuldVerrekeningenResolver,
+  PersoonlijkeBetalingsregelingResolver,
+  ZaakVerzoekResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

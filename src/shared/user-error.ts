@@ -67,6 +67,14 @@ export enum UserErrorCode {
   VERREKENING_NIET_MOGELIJK = 'VERREKENING_NIET_MOGELIJK',
   /** The verrekening is not ACTIEF (already completed or undone). */
   VERREKENING_NIET_ACTIEF = 'VERREKENING_NIET_ACTIEF',
+  /** Issue 4: the zaak is already decided (AFGEROND or AFGEWEZEN). */
+  ZAAK_AFGEHANDELD = 'ZAAK_AFGEHANDELD',
+  /** Issue 4: the zaak is of another soort than this decision is for. */
+  ZAAK_SOORT_ONGELDIG = 'ZAAK_SOORT_ONGELDIG',
+  /** Issue 4: every bijzondere last needs exactly one decision (accepted or rejected) with a reason. */
+  BESLISSING_ONVOLLEDIG = 'BESLISSING_ONVOLLEDIG',
+  /** Issue 4: an amount in a decision is out of range (e.g. a matiging must lower the open amount). */
+  BEDRAG_ONGELDIG = 'BEDRAG_ONGELDIG',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -102,6 +110,10 @@ registerEnumType(UserErrorCode, {
     ONDER_BESLAGVRIJE_VOET: { description: 'The set-off would leave the household less than its beslagvrije voet; nothing was set off.' },
     VERREKENING_NIET_MOGELIJK: { description: 'The schuld cannot be set off now: it is in an active arrangement, already set off, or the toeslag pays no voorschot.' },
     VERREKENING_NIET_ACTIEF: { description: 'The verrekening is already completed or undone.' },
+    ZAAK_AFGEHANDELD: { description: 'The zaak has already been decided; a decision cannot be taken twice.' },
+    ZAAK_SOORT_ONGELDIG: { description: 'This decision is for another soort of zaak.' },
+    BESLISSING_ONVOLLEDIG: { description: 'Every bijzondere last needs exactly one decision (accepted or rejected) with a reason, and no decision may name an unknown last.' },
+    BEDRAG_ONGELDIG: { description: 'The amount is out of range: in cents, not negative, and for a matiging below the current open amount.' },
   },
 });
 

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { Machtiging } from '../../src/modules/machtiging/machtiging.entity';
 import { MachtigingOpslagStatus, MachtigingScope } from '../../src/modules/machtiging/machtiging.enums';
 import { newActiveringscode } from '../../src/modules/machtiging/machtiging.rules';
+import { Huishoudtype } from '../../src/modules/betalingsregeling/betalingscapaciteit.rules';
+import { Schuld } from '../../src/modules/schuld/schuld.entity';
 import { Zaak } from '../../src/modules/zaak/zaak.entity';
 import { Vroegsignaal, VroegsignaleringDeelname } from '../../src/modules/vroegsignalering/vroegsignaal.entity';
 import { BeslagvrijeVoetVaststelling } from '../../src/modules/verrekening/beslagvrije-voet.entity';
@@ -51,6 +53,56 @@ let deelname0193: VroegsignaleringDeelname;
 let nextGemeente = 9000;
 
 type Probe = (app: TestApp, c: Cell) => Promise<string>;
+
+/**
+ * A fresh OPEN schuld of the target for the issue-4 probes, so they neither depend on nor change the
+ * schulden the other probes use (the factory's full household covers its first open schuld).
+ */
+async function freshSchuld(app: TestApp, c: Cell): Promise<Schuld> {
+  const em = app.em();
+  const model = c.target.schulden[0];
+  const schuld = em.create(Schuld, {
+    household: c.target.household.id,
+    toeslag: model.toeslag.id,
+    beschikking: model.beschikking.id,
+    dagtekening: model.dagtekening,
+    vervaldatum: model.vervaldatum,
+    oorspronkelijkBedrag: '900.00',
+    openstaandBedrag: '900.00',
+    status: 'OPEN',
+    statusSinds: model.vervaldatum,
+  } as never);
+  await em.flush();
+  return schuld;
+}
+
+/** An open zaak of this soort on the target, for the decide probes (a PERSOONLIJKE_BETALINGSREGELING one with financial data and a schuld). */
+async function openZaak(app: TestApp, c: Cell, soort: ZaakSoort): Promise<Zaak> {
+  const schuld = await freshSchuld(app, c);
+  const em = app.em();
+  const zaak = em.create(Zaak, {
+    household: c.target.household.id,
+    soort,
+    status: ZaakStatus.NIEUW,
+    ingediendDoorRol: 'BURGER',
+    reden: 'probe',
+    gegevens:
+      soort === ZaakSoort.PERSOONLIJKE_BETALINGSREGELING
+        ? {
+            financieel: {
+              huishoudtype: Huishoudtype.ALLEENSTAANDE,
+              inkomsten: [],
+              partnerInkomsten: [],
+              lasten: { huur: '0.00', huurtoeslag: '0.00', hypotheekrente: '0.00', zorgpremie: '0.00', zorgtoeslagOntvangen: '0.00', alimentatieBetaald: '0.00', aflossingBelastingschulden: '0.00', aflossingAndereToeslagregelingen: '0.00', kostenKinderen: '0.00' },
+              bijzondereLasten: [],
+            },
+          }
+        : null,
+  } as never);
+  zaak.schulden.add(em.getReference(Schuld, schuld.id));
+  await em.flush();
+  return zaak;
+}
 
 /** FORBIDDEN / NOT_FOUND / ... from an error, USER_ERROR:<codes> from a payload, else `ok(data)`. */
 function outcome<T>(r: GqlResponse<T>, ok: (data: T) => string): string {
@@ -126,20 +178,70 @@ const PROBES: Record<string, Probe> = {
         c.token,
       ),
     ),
-  requestStandaardBetalingsregeling: async (app, c) => {
-    // A schuld that can join: open, not paused, not yet in an arrangement (full households have one).
-    const covered = new Set(c.target.regelingen.flatMap((r) => r.schulden.getItems().map((s) => s.id)));
-    const joinable =
-      c.target.schulden.find((s) => ['OPEN', 'HERINNERD', 'AANGEMAAND', 'DWANGBEVEL'].includes(s.status) && !s.gepauzeerd && !covered.has(s.id)) ??
-      c.target.schulden[0];
-    return okOrCode(
+  requestPersoonlijkeBetalingsregeling: async (app, c) =>
+    okOrCode(
       await app.gql(
-        'mutation($input: RequestStandaardBetalingsregelingInput!) { requestStandaardBetalingsregeling(input: $input) { userErrors { code } } }',
-        { input: { householdId: toGlobalId('Household', c.target.household.id), schuldIds: [toGlobalId('Schuld', joinable.id)] } },
+        'mutation($input: RequestPersoonlijkeBetalingsregelingInput!) { requestPersoonlijkeBetalingsregeling(input: $input) { userErrors { code } } }',
+        {
+          input: {
+            householdId: toGlobalId('Household', c.target.household.id),
+            schuldIds: [toGlobalId('Schuld', (await freshSchuld(app, c)).id)],
+            financien: { huishoudtype: 'ALLEENSTAANDE', inkomsten: [{ soort: 'NETTO_LOON', bedrag: '1960.00' }] },
+          },
+        },
         c.token,
       ),
-    );
-  },
+    ),
+  submitZienswijze: async (app, c) =>
+    okOrCode(
+      await app.gql(
+        'mutation($input: SubmitZienswijzeInput!) { submitZienswijze(input: $input) { userErrors { code } } }',
+        { input: { schuldId: toGlobalId('Schuld', c.target.schulden[0].id), text: 'Ik ben het niet eens met deze terugvordering.' } },
+        c.token,
+      ),
+    ),
+  requestMatiging: async (app, c) =>
+    okOrCode(
+      await app.gql(
+        'mutation($input: RequestMatigingInput!) { requestMatiging(input: $input) { userErrors { code } } }',
+        { input: { schuldId: toGlobalId('Schuld', (await freshSchuld(app, c)).id), reason: 'Onvoorziene omstandigheden' } },
+        c.token,
+      ),
+    ),
+  decidePersoonlijkeBetalingsregeling: async (app, c) =>
+    okOrCode(
+      await app.gql(
+        'mutation($input: DecidePersoonlijkeBetalingsregelingInput!) { decidePersoonlijkeBetalingsregeling(input: $input) { userErrors { code } } }',
+        { input: { zaakId: toGlobalId('Zaak', (await openZaak(app, c, ZaakSoort.PERSOONLIJKE_BETALINGSREGELING)).id), termijnbedrag: '0.00', aanpassingReden: 'Geen ruimte' } },
+        c.token,
+      ),
+    ),
+  decideMatiging: async (app, c) =>
+    okOrCode(
+      await app.gql(
+        'mutation($input: DecideMatigingInput!) { decideMatiging(input: $input) { userErrors { code } } }',
+        { input: { zaakId: toGlobalId('Zaak', c.zaak.id), besluit: 'AFGEWEZEN', reden: 'Geen bijzondere omstandigheden' } },
+        c.token,
+      ),
+    ),
+  decideZienswijze: async (app, c) =>
+    okOrCode(
+      await app.gql(
+        'mutation($input: DecideZienswijzeInput!) { decideZienswijze(input: $input) { userErrors { code } } }',
+        { input: { zaakId: toGlobalId('Zaak', (await openZaak(app, c, ZaakSoort.ZIENSWIJZE)).id), oordeel: 'ONGEGROND', antwoord: 'De beschikking blijft staan.' } },
+        c.token,
+      ),
+    ),
+  requestStandaardBetalingsregeling: async (app, c) =>
+    // A schuld that can join: open, not paused, not yet in an arrangement. A fresh one, because the
+    // factory's full household covers its first open schuld and which others exist depends on the data.
+    okOrCode(
+      await app.gql(
+        'mutation($input: RequestStandaardBetalingsregelingInput!) { requestStandaardBetalingsregeling(input: $input) { userErrors { code } } }',
+        { input: { householdId: toGlobalId('Household', c.target.household.id), schuldIds: [toGlobalId('Schuld', (await freshSchuld(app, c)).id)] } },
+        c.token,
+      ),
+    ),
   setVoorschotpercentage: async (app, c) =>
     okOrCode(
       await app.gql(
@@ -266,6 +368,8 @@ async function setUp(role: RoleName, relation: Relation, seed: number): Promise<
     status: ZaakStatus.NIEUW,
     ingediendDoorRol: 'BURGER',
     reden: 'Hardheidsverzoek',
+    // The earliest deadline, so the work-list probe finds it within its first 100 whatever other probes add.
+    uiterlijkeBeslisdatum: '2000-01-01',
   });
   const vroegsignaal = em.create(Vroegsignaal, {
     household: target.household,

@@ -217,7 +217,9 @@ describe('a citizen can never read another household', () => {
   it('covers every entry point of the schema (a new root field needs its isolation test here)', async () => {
     const schema = await getSchema();
     // clients, machtigingen and the machtiging mutations: test/integration/machtiging.test.ts;
-    // requestStandaardBetalingsregeling: test/integration/standaard-regeling.test.ts; norms and
+    // requestStandaardBetalingsregeling: test/integration/standaard-regeling.test.ts;
+    // request/decidePersoonlijkeBetalingsregeling, submitZienswijze, requestMatiging, decideMatiging,
+    // decideZienswijze: test/integration/persoonlijke-regeling.test.ts and zienswijze-matiging.test.ts; norms and
     // calculateBetalingscapaciteit touch no household data (tested to write nothing); the vroegsignalering
     // fields and mutations (gemeente scope, register): test/integration/vroegsignalering.test.ts; issue 4
     // payments and verrekening (calculateBeslagvrijeVoet is a pure calculation; the mutations' reach,
@@ -231,9 +233,27 @@ describe('a citizen can never read another household', () => {
     );
     expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(
       [
-        'activateMachtiging', 'grantMachtiging', 'referToPersoonlijkeBegeleiding', 'requestMachtiging', 'requestStandaardBetalingsregeling', 'revokeMachtiging', 'setVoorschotpercentage',
-        'acknowledgeVroegsignalen', 'recordVroegsignaalOpvolging', 'registerVroegsignaleringDeelname', 'changeVroegsignaleringDeelname',
-        'grantBetaalpauze', 'registerBetaling', 'requestVerrekening', 'undoVerrekening',
+        'activateMachtiging',
+        'decideMatiging',
+        'decidePersoonlijkeBetalingsregeling',
+        'decideZienswijze',
+        'grantMachtiging',
+        'referToPersoonlijkeBegeleiding',
+        'requestMachtiging',
+        'requestMatiging',
+        'requestPersoonlijkeBetalingsregeling',
+        'requestStandaardBetalingsregeling',
+        'revokeMachtiging',
+        'setVoorschotpercentage',
+        'submitZienswijze',
+        'acknowledgeVroegsignalen',
+        'recordVroegsignaalOpvolging',
+        'registerVroegsignaleringDeelname',
+        'changeVroegsignaleringDeelname',
+        'grantBetaalpauze',
+        'registerBetaling',
+        'requestVerrekening',
+        'undoVerrekening',
       ].sort(),
     );
   });

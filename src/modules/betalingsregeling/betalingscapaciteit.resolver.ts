@@ -1,15 +1,11 @@
-import Decimal from 'decimal.js';
 import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { Role } from '../../auth/actor';
 import type { RequestContext } from '../../server/context';
 import { todayInNL } from '../../shared/dates';
 import { badInput } from '../../shared/errors';
 import { loadNorms } from '../norms/norms';
-import { berekenBetalingscapaciteit, CapaciteitInputError, type InkomenPost } from './betalingscapaciteit.rules';
-import { BetalingscapaciteitInput, BetalingscapaciteitNode, type InkomenPostInput } from './betalingscapaciteit.types';
-
-const ZERO = new Decimal(0);
-const post = (p: InkomenPostInput): InkomenPost => ({ soort: p.soort, bedrag: p.bedrag, vakantiegeldInbegrepen: p.vakantiegeldInbegrepen ?? false });
+import { berekenBetalingscapaciteit, CapaciteitInputError } from './betalingscapaciteit.rules';
+import { BetalingscapaciteitInput, BetalingscapaciteitNode, financienFromInput } from './betalingscapaciteit.types';
 
 @Resolver(() => BetalingscapaciteitNode)
 export class BetalingscapaciteitResolver {
@@ -24,28 +20,9 @@ export class BetalingscapaciteitResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<BetalingscapaciteitNode> {
     const norms = await loadNorms(ctx.em);
-    const l = input.lasten ?? {};
     try {
       const result = berekenBetalingscapaciteit(
-        {
-          datum: input.datum ?? todayInNL(),
-          huishoudtype: input.huishoudtype,
-          inkomsten: (input.inkomsten ?? []).map(post),
-          partnerInkomsten: (input.partnerInkomsten ?? []).map(post),
-          lasten: {
-            huur: l.huur ?? ZERO,
-            huurtoeslag: l.huurtoeslag ?? ZERO,
-            hypotheekrente: l.hypotheekrente ?? ZERO,
-            zorgpremie: l.zorgpremie ?? ZERO,
-            zorgtoeslagOntvangen: l.zorgtoeslagOntvangen ?? ZERO,
-            alimentatieBetaald: l.alimentatieBetaald ?? ZERO,
-            aflossingBelastingschulden: l.aflossingBelastingschulden ?? ZERO,
-            aflossingAndereToeslagregelingen: l.aflossingAndereToeslagregelingen ?? ZERO,
-            kostenKinderen: l.kostenKinderen ?? ZERO,
-          },
-          bijzondereLasten: (input.bijzondereLasten ?? []).map((b) => ({ omschrijving: b.omschrijving, bedrag: b.bedrag, toelichting: b.toelichting ?? '' })),
-          openstaandBedrag: input.openstaandBedrag,
-        },
+        { ...financienFromInput(input), datum: input.datum ?? todayInNL(), openstaandBedrag: input.openstaandBedrag },
         norms,
       );
       return BetalingscapaciteitNode.from(result);

@@ -11,9 +11,12 @@ import { standaardTermijnen } from './betalingsregeling.rules';
  *
  * The lines and the results are tied by two exact identities (tested over random inputs):
  *   NBI                 = Σ bedrag of the counted (meegeteld) lines of groep INKOMEN
- *   betalingscapaciteit = Σ bedrag of all counted lines (INKOMEN positive, AFTREK and
- *                         KOSTEN_VAN_BESTAAN negative) = NBI − counted deductions − kosten van bestaan
- * Lines with meegeteld=false (excluded income, bijzondere lasten) are shown but never summed.
+ *   betalingscapaciteit = Σ bedrag of all counted lines (INKOMEN positive, AFTREK, accepted
+ *                         BIJZONDERE_LAST and KOSTEN_VAN_BESTAAN negative)
+ *                       = NBI − aftrekTotaal − bijzondereLastenTotaal − kosten van bestaan
+ * Lines with meegeteld=false (excluded income, bijzondere lasten not (yet) accepted) are shown but
+ * never summed. A bijzondere last counts only after a medewerker accepted it (its `beoordeling`,
+ * decidePersoonlijkeBetalingsregeling): the formula never changes silently.
  *
  * Rounding, always to the cent and in the citizen's favour: additions to income (vakantiegeld)
  * round down, deductions (kosten van bestaan) round up, the afloscapaciteit rounds down.
@@ -74,6 +77,8 @@ export interface BijzondereLast {
   omschrijving: string;
   bedrag: Decimal;
   toelichting: string;
+  /** The medewerker's decision (maatwerk); absent/null while undecided: then it is not counted. */
+  beoordeling?: { geaccepteerd: boolean; reden: string } | null;
 }
 
 export interface CapaciteitInput {
@@ -101,6 +106,8 @@ export interface CapaciteitResultaat {
   regels: CapaciteitRegel[];
   nettoBesteedbaarInkomen: Decimal;
   aftrekTotaal: Decimal;
+  /** Sum of the bijzondere lasten a medewerker accepted (positive); 0 before a decision. */
+  bijzondereLastenTotaal: Decimal;
   kostenVanBestaan: Decimal;
   betalingscapaciteit: Decimal;
   afloscapaciteit: Decimal;
@@ -297,15 +304,20 @@ export function berekenBetalingscapaciteit(input: CapaciteitInput, norms: NormsT
       groep: RegelGroep.BIJZONDERE_LAST,
       omschrijving: b.toelichting ? `${b.omschrijving} — ${b.toelichting}` : b.omschrijving,
       bedrag: ZERO.minus(b.bedrag),
-      meegeteld: false,
-      reden: MAATWERK_REDEN,
+      meegeteld: b.beoordeling?.geaccepteerd === true,
+      reden: !b.beoordeling
+        ? MAATWERK_REDEN
+        : b.beoordeling.geaccepteerd
+          ? `geaccepteerd door de medewerker: ${b.beoordeling.reden}`
+          : `afgewezen door de medewerker: ${b.beoordeling.reden}`,
     }),
   );
 
   const counted = regels.filter((r) => r.meegeteld);
   const nbi = sum(counted.filter((r) => r.groep === RegelGroep.INKOMEN).map((r) => r.bedrag));
   const aftrekTotaal = ZERO.minus(sum(counted.filter((r) => r.groep === RegelGroep.AFTREK).map((r) => r.bedrag)));
-  const betalingscapaciteit = nbi.minus(aftrekTotaal).minus(kvb);
+  const bijzondereLastenTotaal = ZERO.minus(sum(counted.filter((r) => r.groep === RegelGroep.BIJZONDERE_LAST).map((r) => r.bedrag)));
+  const betalingscapaciteit = nbi.minus(aftrekTotaal).minus(bijzondereLastenTotaal).minus(kvb);
   const afloscapaciteit = betalingscapaciteit.gt(0) ? betalingscapaciteit.times(pct(n.aflosPct)).toDecimalPlaces(2, Decimal.ROUND_DOWN) : ZERO;
 
   const standaard = standaardTermijnen(input.openstaandBedrag, input.datum, n.standaardTermijnbedrag, n.standaardMaxTermijnen);
@@ -336,6 +348,7 @@ export function berekenBetalingscapaciteit(input: CapaciteitInput, norms: NormsT
     regels,
     nettoBesteedbaarInkomen: nbi,
     aftrekTotaal,
+    bijzondereLastenTotaal,
     kostenVanBestaan: kvb,
     betalingscapaciteit,
     afloscapaciteit,
@@ -344,6 +357,7 @@ export function berekenBetalingscapaciteit(input: CapaciteitInput, norms: NormsT
     aantalTermijnen,
     herbeoordelingNaMaanden,
     uitkomst,
-    maatwerkNodig: input.bijzondereLasten.length > 0,
+    // A medewerker must assess every bijzondere last not yet decided on.
+    maatwerkNodig: input.bijzondereLasten.some((b) => !b.beoordeling),
   };
 }

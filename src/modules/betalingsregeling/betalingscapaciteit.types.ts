@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import Decimal from 'decimal.js';
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar, MoneyScalar } from '../../shared/scalars';
 import {
@@ -6,8 +6,10 @@ import {
   Huishoudtype,
   InkomenSoort,
   RegelGroep,
+  type CapaciteitInput,
   type CapaciteitRegel,
   type CapaciteitResultaat,
+  type InkomenPost,
 } from './betalingscapaciteit.rules';
 
 registerEnumType(Huishoudtype, {
@@ -38,7 +40,9 @@ registerEnumType(RegelGroep, {
     INKOMEN: { description: 'Income; counted lines sum to the nettoBesteedbaarInkomen.' },
     AFTREK: { description: 'A deduction from the NBI (negative), after its caps.' },
     KOSTEN_VAN_BESTAAN: { description: 'Kosten van bestaan (negative).' },
-    BIJZONDERE_LAST: { description: 'A bijzondere last (negative); never counted, routed to a medewerker as maatwerk.' },
+    BIJZONDERE_LAST: {
+      description: 'A bijzondere last (negative); not counted until a medewerker accepts it (maatwerk), then counted in bijzondereLastenTotaal.',
+    },
   },
 });
 
@@ -68,7 +72,10 @@ export class LastenInput {
   kostenKinderen?: Decimal | null;
 }
 
-@InputType('BijzondereLastInput', { description: 'A necessary cost outside the formula (e.g. energy on a heat network); never counted, routes the request to a medewerker.' })
+@InputType('BijzondereLastInput', {
+  description:
+    'A necessary cost outside the formula (e.g. energy on a heat network, a car for night shifts); not counted unless a medewerker accepts it, routes the request to a medewerker.',
+})
 export class BijzondereLastInput {
   @Field()
   omschrijving!: string;
@@ -132,7 +139,7 @@ export class CapaciteitRegelNode {
 @ObjectType('Betalingscapaciteit', {
   description:
     'The whole calculation. Identities: nettoBesteedbaarInkomen = Σ bedrag of counted INKOMEN lines; ' +
-    'betalingscapaciteit = Σ bedrag of all counted lines = nettoBesteedbaarInkomen − aftrekTotaal − kostenVanBestaan.',
+    'betalingscapaciteit = Σ bedrag of all counted lines = nettoBesteedbaarInkomen − aftrekTotaal − bijzondereLastenTotaal − kostenVanBestaan.',
 })
 export class BetalingscapaciteitNode {
   @Field(() => DateScalar, { description: 'The date whose norms were used.' })
@@ -146,6 +153,11 @@ export class BetalingscapaciteitNode {
 
   @Field(() => MoneyScalar, { description: 'Sum of the counted deductions, as a positive amount.' })
   aftrekTotaal!: Decimal;
+
+  @Field(() => MoneyScalar, {
+    description: 'Sum of the bijzondere lasten a medewerker accepted, as a positive amount; 0 before a decision (they are never counted silently).',
+  })
+  bijzondereLastenTotaal!: Decimal;
 
   @Field(() => MoneyScalar, { description: 'The kosten van bestaan, as a positive amount.' })
   kostenVanBestaan!: Decimal;
@@ -177,4 +189,35 @@ export class BetalingscapaciteitNode {
   static from(r: CapaciteitResultaat): BetalingscapaciteitNode {
     return Object.assign(new BetalingscapaciteitNode(), { ...r, regels: r.regels.map(CapaciteitRegelNode.from) });
   }
+}
+
+const ZERO = new Decimal(0);
+const post = (p: InkomenPostInput): InkomenPost => ({ soort: p.soort, bedrag: p.bedrag, vakantiegeldInbegrepen: p.vakantiegeldInbegrepen ?? false });
+
+/** The calculation input (without date and amount) from the GraphQL input: absent costs are 0. Shared by the query and the request. */
+export function financienFromInput(input: {
+  huishoudtype: Huishoudtype;
+  inkomsten?: InkomenPostInput[] | null;
+  partnerInkomsten?: InkomenPostInput[] | null;
+  lasten?: LastenInput | null;
+  bijzondereLasten?: BijzondereLastInput[] | null;
+}): Omit<CapaciteitInput, 'datum' | 'openstaandBedrag'> {
+  const l = input.lasten ?? {};
+  return {
+    huishoudtype: input.huishoudtype,
+    inkomsten: (input.inkomsten ?? []).map(post),
+    partnerInkomsten: (input.partnerInkomsten ?? []).map(post),
+    lasten: {
+      huur: l.huur ?? ZERO,
+      huurtoeslag: l.huurtoeslag ?? ZERO,
+      hypotheekrente: l.hypotheekrente ?? ZERO,
+      zorgpremie: l.zorgpremie ?? ZERO,
+      zorgtoeslagOntvangen: l.zorgtoeslagOntvangen ?? ZERO,
+      alimentatieBetaald: l.alimentatieBetaald ?? ZERO,
+      aflossingBelastingschulden: l.aflossingBelastingschulden ?? ZERO,
+      aflossingAndereToeslagregelingen: l.aflossingAndereToeslagregelingen ?? ZERO,
+      kostenKinderen: l.kostenKinderen ?? ZERO,
+    },
+    bijzondereLasten: (input.bijzondereLasten ?? []).map((b) => ({ omschrijving: b.omschrijving, bedrag: b.bedrag, toelichting: b.toelichting ?? '' })),
+  };
 }

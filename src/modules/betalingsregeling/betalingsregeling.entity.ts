@@ -30,6 +30,19 @@ export class Betalingsregeling extends BaseEntity {
   @Property({ type: 'date' })
   startdatum!: string;
 
+  // Issue 4, persoonlijke / verlengde betalingsregeling (decidePersoonlijkeBetalingsregeling).
+  /** PERSOONLIJK: the date the arrangement is reviewed (12 months after the start, norms table); null otherwise. */
+  @Property({ type: 'date', nullable: true })
+  herzieningsdatum?: string | null;
+
+  /**
+   * PERSOONLIJK: what the 24 termijnen of the lower amount leave of the schulden (Σ schulden − totaalBedrag).
+   * It is remitted (KWIJTGESCHOLDEN) once every termijn is paid (seed 001: depending on the capacity
+   * only part of the debt is repaid). 0 when the termijnen cover the debt; null for other soorten.
+   */
+  @Property({ type: MoneyType, nullable: true })
+  restantNaLooptijd?: Decimal | null;
+
   @ManyToMany(() => Schuld, undefined, { pivotTable: 'betalingsregeling_schuld', owner: true })
   schulden = new Collection<Schuld>(this);
 

@@ -48,6 +48,16 @@ export class BetalingsregelingNode extends Node {
   betaalpauzeVanaf!: string | null;
   betaalpauzeTot!: string | null;
   betaalpauzeReden!: string | null;
+  // Issue 4, persoonlijke / verlengde betalingsregeling.
+  @Field(() => DateScalar, { nullable: true, description: 'PERSOONLIJK: the date the arrangement is reviewed (12 months after the start); null otherwise.' })
+  herzieningsdatum!: string | null;
+
+  @Field(() => MoneyScalar, {
+    nullable: true,
+    description:
+      'PERSOONLIJK: what the termijnen leave of the schulden; remitted (kwijtgescholden) once every termijn is paid. 0 when they cover the debt; null for other soorten.',
+  })
+  restantNaLooptijd!: Decimal | null;
 
   static from(r: Betalingsregeling): BetalingsregelingNode {
     return Object.assign(new BetalingsregelingNode(), {
@@ -66,6 +76,8 @@ export class BetalingsregelingNode extends Node {
       betaalpauzeVanaf: r.betaalpauzeVanaf ?? null,
       betaalpauzeTot: r.betaalpauzeTot ?? null,
       betaalpauzeReden: r.betaalpauzeReden ?? null,
+      herzieningsdatum: r.herzieningsdatum ?? null,
+      restantNaLooptijd: r.restantNaLooptijd ?? null,
     });
   }
 }

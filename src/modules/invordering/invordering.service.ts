@@ -5,6 +5,7 @@ import { isIsoDate } from '../../shared/scalars';
 import { insertAccessLog } from '../accesslog/access-log.writer';
 import { ProcessingActivityId } from '../accesslog/processing-activities';
 import type { Pseudonymiser } from '../accesslog/pseudonym';
+import { scheldRestantKwijt, type RestantResultaat } from '../betalingsregeling/restant.service';
 import { loadNorms } from '../norms/norms';
 import { SchuldEventSoort, SchuldStatus, TERMINAL_SCHULD_STATUSES } from '../schuld/schuld.enums';
 import { volgendeActie, type InvorderingActie, type SchuldStand } from './invordering.rules';
@@ -37,6 +38,8 @@ export interface InvorderingResultaat {
   vroegsignalering?: VroegsignaleringResultaat;
   /** Issue 4: missed termijnen, verrekening (runBetalingStappen). */
   betalingsregelingen?: BetalingStappenResultaat;
+  /** Issue 4: remainders of completed persoonlijke betalingsregelingen remitted (betalingsregeling/restant.service.ts). */
+  restant?: RestantResultaat;
 }
 
 interface CandidateRow {
@@ -122,9 +125,11 @@ export async function runInvordering(em: EntityManager, o: InvorderingOptions): 
     o.onProgress?.(result.onderzocht);
   }
 
-  // After the chain: arrangements (missed termijnen, betaalpauze, verrekening), then the signals,
-  // which depend on both (an ended arrangement or a shifted termijn changes who is paid up).
+  // After the chain: arrangements (missed termijnen, betaalpauze, verrekening; then the remainder of
+  // completed persoonlijke regelingen is remitted), then the signals, which depend on both (an ended
+  // arrangement or a shifted termijn changes who is paid up).
   result.betalingsregelingen = await runBetalingStappen(em, { datum: o.datum, pseudonymise: o.pseudonymise });
+  result.restant = await scheldRestantKwijt(em, { datum: o.datum, pseudonymise: o.pseudonymise });
   result.vroegsignalering = await createVroegsignalen(em, { datum: o.datum, pseudonymise: o.pseudonymise, batchSize });
 
   await em.transactional(async (tx) => {

@@ -71,4 +71,12 @@ export enum NormCode {
   REGELING_BEEINDIGING_NA_DAGEN = 'REGELING_BEEINDIGING_NA_DAGEN',
   /** Longest betaalpauze a medewerker can grant, in months. */
   BETAALPAUZE_MAX_MAANDEN = 'BETAALPAUZE_MAX_MAANDEN',
+  // Issue 4, persoonlijke betalingsregeling outcomes, zienswijze and hardheidsverzoek
+  // (migration Migration20261122182300_zaak_termijnen_norms).
+  /** No betalingscapaciteit: refunds are still set off against the schuld for this many years. */
+  GEEN_CAPACITEIT_VERREKENING_JAREN = 'GEEN_CAPACITEIT_VERREKENING_JAREN',
+  /** Beslistermijn on a hardheidsverzoek (request to lower a schuld, Awir art. 13b): Awb 4:13, at most 8 weeks. */
+  HARDHEIDSVERZOEK_BESLISTERMIJN_WEKEN = 'HARDHEIDSVERZOEK_BESLISTERMIJN_WEKEN',
+  /** Term in which a zienswijze is answered (assumption). */
+  ZIENSWIJZE_AFHANDELTERMIJN_WEKEN = 'ZIENSWIJZE_AFHANDELTERMIJN_WEKEN',
 }

@@ -11,11 +11,19 @@ export enum SchuldStatus {
   VOLDAAN = 'VOLDAAN',
   KWIJTGESCHOLDEN = 'KWIJTGESCHOLDEN',
   BUITEN_INVORDERING = 'BUITEN_INVORDERING',
+  /**
+   * Issue 4 (persoonlijke betalingsregeling without betalingscapaciteit, Leidraad art. 79.8): no
+   * collection measures (no reminder, aanmaning or dwangbevel: the engine takes no step in this
+   * status); refunds may still be set off for 3 years. Not terminal: the citizen may still pay or
+   * start a regeling.
+   */
+  GEEN_INVORDERINGSMAATREGELEN = 'GEEN_INVORDERINGSMAATREGELEN',
 }
 registerEnumType(SchuldStatus, {
   name: 'SchuldStatus',
   description:
-    'OPEN → IN_BETALINGSREGELING | VERREKEND | HERINNERD → AANGEMAAND → DWANGBEVEL; terminal VOLDAAN, KWIJTGESCHOLDEN, BUITEN_INVORDERING.',
+    'OPEN → IN_BETALINGSREGELING | VERREKEND | HERINNERD → AANGEMAAND → DWANGBEVEL; GEEN_INVORDERINGSMAATREGELEN (no betalingscapaciteit); ' +
+    'terminal VOLDAAN, KWIJTGESCHOLDEN, BUITEN_INVORDERING.',
 });
 
 /** What happened to a schuld (its history, domain.md §2–3). */
@@ -45,6 +53,10 @@ export enum SchuldEventSoort {
   VERREKENING = 'VERREKENING',
   /** The set-off was undone: the voorschot and the schuld are restored. */
   VERREKENING_ONGEDAAN = 'VERREKENING_ONGEDAAN',
+  /** Issue 4, decideMatiging: the open amount was lowered on a hardship request (Awir art. 13b); bedrag = the reduction. */
+  MATIGING = 'MATIGING',
+  /** Issue 4, decidePersoonlijkeBetalingsregeling without capacity: no collection measures from now on. */
+  GEEN_INVORDERINGSMAATREGELEN = 'GEEN_INVORDERINGSMAATREGELEN',
 }
 registerEnumType(SchuldEventSoort, { name: 'SchuldEventSoort', description: 'The kind of entry in a schuld’s history.' });
 

@@ -1,8 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { HouseholdScope } from '../../auth/household-scope';
 import { Purpose } from '../../auth/policy';
 import type { MakeLoader } from '../../server/loaders';
 import { group } from '../betalingsregeling/betalingsregeling.loaders';
+import { Schuld } from '../schuld/schuld.entity';
 import { Zaak } from './zaak.entity';
 
 /**
@@ -64,4 +66,22 @@ export function zaakByIdLoader(make: MakeLoader, scope: HouseholdScope) {
     },
     { cacheKeyFn: (k) => `${k.id}|${zichtKey(k)}` },
   );
+}
+
+/**
+ * The schulden each zaak is about (issue 4): one zaak_schuld pivot query and one scoped schuld query
+ * per batch. The zaken themselves were obtained through the scope; the pivot holds only ids.
+ */
+export function schuldenOfZaakLoader(make: MakeLoader, em: EntityManager, scope: HouseholdScope) {
+  return make<string, Schuld[]>(async (zaakIds) => {
+    const links: Array<{ zaak_id: string; schuld_id: string }> = await em
+      .getConnection()
+      .execute('select zaak_id, schuld_id from zaak_schuld where zaak_id = any(array[?]::uuid[])', [[...zaakIds]]);
+    const schulden = links.length
+      ? await scope.owned(Schuld, { id: { $in: [...new Set(links.map((l) => l.schuld_id))] } }, Purpose.READ, { orderBy: { vervaldatum: 'asc', id: 'asc' } })
+      : [];
+    const byId = new Map(schulden.map((s) => [s.id, s]));
+    const byZaak = group(links, (l) => l.zaak_id);
+    return zaakIds.map((id) => (byZaak.get(id) ?? []).flatMap((l) => byId.get(l.schuld_id) ?? []));
+  });
 }

@@ -4,9 +4,30 @@ import type { RequestContext } from '../../server/context';
 import { ConnectionArgs, toConnection } from '../../shared/connection';
 import { todayInNL } from '../../shared/dates';
 import { UserError } from '../../shared/user-error';
+import { BeschikkingNode } from '../beschikking/beschikking.types';
+import { BetalingsregelingNode } from '../betalingsregeling/betalingsregeling.types';
 import { HouseholdNode } from '../household/household.types';
+import { SchuldNode } from '../schuld/schuld.types';
+import { decideMatiging, decideZienswijze, requestMatiging, submitZienswijze, type ZaakResult } from './verzoek.service';
 import { householdZaken, listZaken, referToPersoonlijkeBegeleiding } from './zaak.service';
-import { ReferToPersoonlijkeBegeleidingInput, ReferToPersoonlijkeBegeleidingPayload, ZaakConnection, ZaakFilter, ZaakNode } from './zaak.types';
+import {
+  DecideMatigingInput,
+  DecideZienswijzeInput,
+  ReferToPersoonlijkeBegeleidingInput,
+  ReferToPersoonlijkeBegeleidingPayload,
+  RequestMatigingInput,
+  SubmitZienswijzeInput,
+  ZaakConnection,
+  ZaakFilter,
+  ZaakNode,
+  ZaakPayload,
+} from './zaak.types';
+
+const payload = (r: ZaakResult) =>
+  Object.assign(new ZaakPayload(), {
+    zaak: r.zaak && ZaakNode.from(r.zaak, todayInNL()),
+    userErrors: r.userErrors.map((e) => UserError.of(e.code, e.message, e.field)),
+  });
 
 @Authorized()
 @Resolver(() => ZaakNode)
@@ -41,6 +62,70 @@ export class ZaakResolver {
       zaak: result.zaak && ZaakNode.from(result.zaak, todayInNL()),
       userErrors: result.userErrors.map((e) => UserError.of(e.code, e.message, e.field)),
     });
+  }
+}
+
+@Authorized()
+@Resolver(() => ZaakNode)
+export class ZaakVerzoekResolver {
+  @FieldResolver(() => [SchuldNode], { description: 'The schulden the zaak is about (persoonlijke betalingsregeling: all it covers; matiging, zienswijze: one).' })
+  async schulden(@Root() zaak: ZaakNode, @Ctx() ctx: RequestContext): Promise<SchuldNode[]> {
+    return (await ctx.loaders.schuldenOfZaak.load(zaak.dbId)).map(SchuldNode.from);
+  }
+
+  @FieldResolver(() => BeschikkingNode, { nullable: true, description: 'ZIENSWIJZE about a beschikking: that beschikking; null otherwise.' })
+  async beschikking(@Root() zaak: ZaakNode, @Ctx() ctx: RequestContext): Promise<BeschikkingNode | null> {
+    if (!zaak.beschikkingDbId) return null;
+    const b = await ctx.loaders.beschikkingById.load(zaak.beschikkingDbId);
+    return b && BeschikkingNode.from(b);
+  }
+
+  @FieldResolver(() => BetalingsregelingNode, {
+    nullable: true,
+    description: 'PERSOONLIJKE_BETALINGSREGELING decided with a regeling: that regeling (STANDAARD, PERSOONLIJK or VERLENGD); null otherwise.',
+  })
+  async betalingsregeling(@Root() zaak: ZaakNode, @Ctx() ctx: RequestContext): Promise<BetalingsregelingNode | null> {
+    if (!zaak.betalingsregelingDbId) return null;
+    const r = await ctx.loaders.betalingsregelingById.load(zaak.betalingsregelingDbId);
+    return r && BetalingsregelingNode.from(r);
+  }
+
+  @Authorized(Role.BURGER, Role.INTERMEDIAIR, Role.MEDEWERKER)
+  @Mutation(() => ZaakPayload, {
+    description:
+      'A zienswijze on a schuld or a beschikking (exactly one), before or after an adverse decision: creates a ZIENSWIJZE zaak (NIEUW) for a medewerker ' +
+      'with an answer term. BURGER: own household; INTERMEDIAIR: active HANDELEN machtiging; MEDEWERKER: any. Refusals are userErrors and change nothing.',
+  })
+  async submitZienswijze(@Arg('input', () => SubmitZienswijzeInput) input: SubmitZienswijzeInput, @Ctx() ctx: RequestContext): Promise<ZaakPayload> {
+    return payload(await submitZienswijze(ctx, input));
+  }
+
+  @Authorized(Role.BURGER, Role.INTERMEDIAIR, Role.MEDEWERKER)
+  @Mutation(() => ZaakPayload, {
+    description:
+      'A hardheidsverzoek (Awir art. 13b): ask to lower (matigen) a schuld. Creates a HARDHEIDSVERZOEK zaak (NIEUW) with a beslistermijn of 8 weeks. ' +
+      'BURGER: own household; INTERMEDIAIR: active HANDELEN machtiging; MEDEWERKER: any. Refusals are userErrors and change nothing.',
+  })
+  async requestMatiging(@Arg('input', () => RequestMatigingInput) input: RequestMatigingInput, @Ctx() ctx: RequestContext): Promise<ZaakPayload> {
+    return payload(await requestMatiging(ctx, input));
+  }
+
+  @Authorized(Role.MEDEWERKER)
+  @Mutation(() => ZaakPayload, {
+    description:
+      'MEDEWERKER: decide a hardheidsverzoek. TOEGEWEZEN lowers the schuld to nieuwOpenstaandBedrag (history event MATIGING; 0.00 → KWIJTGESCHOLDEN), ' +
+      'AFGEWEZEN rejects it; always with a reason. Refusals are userErrors and change nothing.',
+  })
+  async decideMatiging(@Arg('input', () => DecideMatigingInput) input: DecideMatigingInput, @Ctx() ctx: RequestContext): Promise<ZaakPayload> {
+    return payload(await decideMatiging(ctx, input));
+  }
+
+  @Authorized(Role.MEDEWERKER)
+  @Mutation(() => ZaakPayload, {
+    description: 'MEDEWERKER: answer a zienswijze (GEGROND or ONGEGROND, with the answer the citizen sees). Refusals are userErrors and change nothing.',
+  })
+  async decideZienswijze(@Arg('input', () => DecideZienswijzeInput) input: DecideZienswijzeInput, @Ctx() ctx: RequestContext): Promise<ZaakPayload> {
+    return payload(await decideZienswijze(ctx, input));
   }
 }
 

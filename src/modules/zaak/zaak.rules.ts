@@ -71,3 +71,12 @@ export function leeftijdInDagen(ingediendOp: Date, afgehandeldOp: Date | null, t
 export function zaakZichtbaarheid(actor: Actor): { ingediendDoorOrganisatie?: string } {
   return actor.role === Role.INTERMEDIAIR ? { ingediendDoorOrganisatie: actor.organisationId } : {};
 }
+
+/**
+ * Whether a zaak's deadline was missed: still open after its uiterlijkeBeslisdatum (today is later),
+ * or handled on a day after it. A zaak without a deadline never is. Dates in Europe/Amsterdam.
+ */
+export function termijnOverschreden(uiterlijkeBeslisdatum: string | null, afgehandeldOp: Date | null, today: string): boolean {
+  if (!uiterlijkeBeslisdatum) return false;
+  return (afgehandeldOp ? todayInNL(afgehandeldOp) : today) > uiterlijkeBeslisdatum;
+}

@@ -1,7 +1,7 @@
 import { LockMode, QueryOrder, type EntityName, type FilterQuery } from '@mikro-orm/core';
-import { Role } from '../../auth/actor';
-import type { HouseholdOwned } from '../../auth/household-scope';
-import { Purpose } from '../../auth/policy';
+import { Role, type Actor } from '../../auth/actor';
+import type { HouseholdOwned, HouseholdScope } from '../../auth/household-scope';
+import { Purpose, type HouseholdAccess } from '../../auth/policy';
 import { requireActor, type RequestContext } from '../../server/context';
 import { decodeCursor, encodeCursor, pageSize, type Page } from '../../shared/connection';
 import { todayInNL } from '../../shared/dates';
@@ -63,23 +63,7 @@ export async function referToPersoonlijkeBegeleiding(
     });
     if (!plan.ok) return { zaak: null, userErrors: plan.errors };
 
-    let machtiging: Machtiging | null = null;
-    if (actor.role === Role.INTERMEDIAIR) {
-      // The machtiging the policy just relied on (ACTIEF, HANDELEN, not expired): the zaak says under which mandate it was submitted.
-      [machtiging] = await tx.owned(
-        Machtiging as unknown as EntityName<Machtiging & HouseholdOwned>,
-        {
-          household: householdId,
-          organisationId: actor.organisationId,
-          status: MachtigingOpslagStatus.ACTIEF,
-          scope: MachtigingScope.HANDELEN,
-          geldigTot: { $gte: todayInNL() },
-        },
-        Purpose.ACT,
-        { orderBy: { geldigTot: 'desc', id: 'asc' }, limit: 1 },
-      );
-      if (!machtiging) throw forbidden(access.outOfReach ?? 'this household is outside your access');
-    }
+    const machtiging = await actingMachtiging(tx, actor, householdId, access);
 
     const zaak = new Zaak();
     Object.assign(zaak, {
@@ -102,6 +86,34 @@ export async function referToPersoonlijkeBegeleiding(
 }
 
 /**
+ * The machtiging an intermediary acts under for this household (ACTIEF, HANDELEN, not expired: what
+ * the policy just relied on for Purpose.ACT), recorded on the zaak; null for other roles. FORBIDDEN
+ * when there is none (the policy would already have refused the household).
+ */
+export async function actingMachtiging(
+  tx: HouseholdScope,
+  actor: Actor,
+  householdId: string,
+  access: Extract<HouseholdAccess, { allowed: true }>,
+): Promise<Machtiging | null> {
+  if (actor.role !== Role.INTERMEDIAIR) return null;
+  const [machtiging] = await tx.owned(
+    Machtiging as unknown as EntityName<Machtiging & HouseholdOwned>,
+    {
+      household: householdId,
+      organisationId: actor.organisationId,
+      status: MachtigingOpslagStatus.ACTIEF,
+      scope: MachtigingScope.HANDELEN,
+      geldigTot: { $gte: todayInNL() },
+    },
+    Purpose.ACT,
+    { orderBy: { geldigTot: 'desc', id: 'asc' }, limit: 1 },
+  );
+  if (!machtiging) throw forbidden(access.outOfReach ?? 'this household is outside your access');
+  return machtiging;
+}
+
+/**
  * The zaken of a household the caller may see: a citizen all of their own household's, a medewerker
  * all, an intermediary only those its organisation submitted (zaak.rules zaakZichtbaarheid), newest first.
  */
@@ -117,6 +129,7 @@ export function zaakById(ctx: RequestContext, id: string): Promise<Zaak | null> 
 export interface ZaakFilterInput {
   status?: ZaakStatus[] | null;
   soort?: ZaakSoort[] | null;
+  termijnOverschreden?: boolean | null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -134,6 +147,15 @@ export async function listZaken(ctx: RequestContext, args: PageArgs, filter?: Za
   const and: Array<FilterQuery<Zaak>> = [];
   if (filter?.status) and.push({ status: { $in: filter.status } });
   if (filter?.soort) and.push({ soort: { $in: filter.soort } });
+  if (filter?.termijnOverschreden != null) {
+    // Open and past the deadline (the work list's "overdue"); false is its complement.
+    const today = todayInNL();
+    and.push(
+      filter.termijnOverschreden
+        ? { status: { $in: [...OPEN_ZAAK_STATUSES] }, uiterlijkeBeslisdatum: { $lt: today } }
+        : { $or: [{ status: { $nin: [...OPEN_ZAAK_STATUSES] } }, { uiterlijkeBeslisdatum: null }, { uiterlijkeBeslisdatum: { $gte: today } }] },
+    );
+  }
   const where = (extra: FilterQuery<Zaak> | null): FilterQuery<Zaak> => ({ $and: extra ? [...and, extra] : [...and] });
   const items = await ctx.scope.owned(Zaak, where(args.after ? afterCursor(args.after) : null), Purpose.READ, {
     orderBy: ZAAK_WORKLIST_ORDER,
