@@ -30,6 +30,7 @@ async function main() {
           (result.fouten.length ? `, ${result.fouten.length} could not be evaluated` : '') +
           ` (${((Date.now() - started) / 1000).toFixed(1)} s)`,
       );
+      if (result.kinderopvang) console.log(`kinderopvang ${datum}: ${JSON.stringify(result.kinderopvang)}`);
       for (const f of result.fouten.slice(0, 20)) console.error(`schuld ${f.schuldId}: ${f.melding}`);
       if (result.fouten.length) process.exitCode = 2;
     } finally {

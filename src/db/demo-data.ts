@@ -5,6 +5,9 @@ import { BeschikkingSoort } from '../modules/beschikking/beschikking.enums';
 import { Betalingsregeling } from '../modules/betalingsregeling/betalingsregeling.entity';
 import { BetalingsregelingSoort, BetalingsregelingStatus } from '../modules/betalingsregeling/betalingsregeling.enums';
 import { Termijn } from '../modules/betalingsregeling/termijn.entity';
+import { KooConvenanttegoed } from '../modules/kinderopvang/convenant.entity';
+import { ConvenanttegoedStatus, OvereenkomstStatus } from '../modules/kinderopvang/kinderopvang.enums';
+import { KooLocatie, KooOrganisatie } from '../modules/kinderopvang/koo.entity';
 import { Household } from '../modules/household/household.entity';
 import { HouseholdMember } from '../modules/household/household-member.entity';
 import { MemberRol } from '../modules/household/household.enums';
@@ -217,6 +220,27 @@ export async function loadDemoData(em: EntityManager): Promise<void> {
     const tvKot = recovered(kot2019, '2019-0344-001980', '2020-08-14', '9744.00', '4873.85', 'De kinderopvangtoeslag over 2019 is lager vastgesteld.');
     const schuldKot = schuld(403, tvKot, '2020-09-25', { gepauzeerd: true, statusSinds: '2021-01-15' });
     event(schuldKot, '2021-01-15', SchuldEventSoort.GEPAUZEERD, null, 'Aangemeld bij de herstelorganisatie (UHT): invordering gepauzeerd');
+
+    // The KOO persona (issue 7): an organisation under the old convenant with one LRK location, and
+    // one open convenanttegoed it still holds for household De Vries.
+    const koo = tx.create(KooOrganisatie, {
+      id: demoUuid(800),
+      organisationId: DEMO.koo.org,
+      naam: 'Kinderopvang De Vlinder',
+      overeenkomstStatus: OvereenkomstStatus.OUD_CONVENANT,
+      financieleGezondheidOk: true,
+      financieleGezondheidDatum: '2026-06-30',
+    });
+    tx.create(KooLocatie, { id: demoUuid(801), organisatie: koo, lrkNummer: DEMO.koo.lrk, naam: 'De Vlinder, Zwolle-Zuid' });
+    tx.create(KooConvenanttegoed, {
+      id: demoUuid(810),
+      household: deVries,
+      organisatie: koo,
+      periode: '2025-11',
+      bedrag: money('145.20'),
+      status: ConvenanttegoedStatus.OPEN,
+      ontstaanOp: '2026-03-12',
+    });
   });
 }
 

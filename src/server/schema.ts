@@ -6,6 +6,7 @@ import { BeschikkingResolver } from '../modules/beschikking/beschikking.resolver
 import { BetalingscapaciteitResolver } from '../modules/betalingsregeling/betalingscapaciteit.resolver';
 import { BetalingsregelingResolver } from '../modules/betalingsregeling/betalingsregeling.resolver';
 import { HouseholdResolver } from '../modules/household/household.resolver';
+import { HouseholdKinderopvangResolver, KinderopvangResolver } from '../modules/kinderopvang/kinderopvang.resolver';
 import { HouseholdMachtigingenResolver, MachtigingResolver } from '../modules/machtiging/machtiging.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
 import { NormsResolver } from '../modules/norms/norms.resolver';
@@ -30,6 +31,8 @@ export const resolvers = [
   ToegangslogResolver,
   NormsResolver,
   BetalingscapaciteitResolver,
+  KinderopvangResolver,
+  HouseholdKinderopvangResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

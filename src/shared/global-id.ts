@@ -1,8 +1,29 @@
 import { badInput } from './errors';
 
 /** Node types that can be fetched through `node(id)`. */
-export type NodeTypeName = 'Household' | 'Toeslag' | 'Beschikking' | 'Schuld' | 'Betalingsregeling' | 'Machtiging' | 'Zaak';
-const NODE_TYPES: readonly NodeTypeName[] = ['Household', 'Toeslag', 'Beschikking', 'Schuld', 'Betalingsregeling', 'Machtiging', 'Zaak'];
+export type NodeTypeName =
+  | 'Household'
+  | 'Toeslag'
+  | 'Beschikking'
+  | 'Schuld'
+  | 'Betalingsregeling'
+  | 'Machtiging'
+  | 'Zaak'
+  | 'KinderopvangLevering'
+  | 'Convenanttegoed'
+  | 'Mutatievoorstel';
+const NODE_TYPES: readonly NodeTypeName[] = [
+  'Household',
+  'Toeslag',
+  'Beschikking',
+  'Schuld',
+  'Betalingsregeling',
+  'Machtiging',
+  'Zaak',
+  'KinderopvangLevering',
+  'Convenanttegoed',
+  'Mutatievoorstel',
+];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -42,6 +42,34 @@ export enum UserErrorCode {
   SCHULD_BUITEN_INVORDERING = 'SCHULD_BUITEN_INVORDERING',
   /** The list of schulden is empty or names a schuld more than once. */
   SCHULDEN_ONGELDIG = 'SCHULDEN_ONGELDIG',
+  /** This idempotency key was already used for a delivery with other content. */
+  IDEMPOTENCY_KEY_HERGEBRUIKT = 'IDEMPOTENCY_KEY_HERGEBRUIKT',
+  /** The period is a month (YYYY-MM) that has started. */
+  PERIODE_ONGELDIG = 'PERIODE_ONGELDIG',
+  /** At least one record is invalid (see the per-record errors): the whole delivery is refused and nothing is stored. */
+  LEVERING_AFGEWEZEN = 'LEVERING_AFGEWEZEN',
+  /** A delivery needs at least one record. */
+  LEVERING_LEEG = 'LEVERING_LEEG',
+  /** Too many records in one request or delivery (see the limits in the field description). */
+  TE_VEEL_RECORDS = 'TE_VEEL_RECORDS',
+  /** The bulk delivery is already committed or refused: no chunks can be added. */
+  LEVERING_AFGESLOTEN = 'LEVERING_AFGESLOTEN',
+  /** This chunk number was already received with other content. */
+  CHUNK_HERGEBRUIKT = 'CHUNK_HERGEBRUIKT',
+  /** Committing the delivery failed; nothing was stored and the delivery can be committed again. */
+  VERWERKING_MISLUKT = 'VERWERKING_MISLUKT',
+  /** The mutatievoorstel is already blocked, carried out or lapsed. */
+  MUTATIEVOORSTEL_NIET_OPEN = 'MUTATIEVOORSTEL_NIET_OPEN',
+  /** The 3-week window to block the mutatievoorstel has passed. */
+  BLOKKEERTERMIJN_VERSTREKEN = 'BLOKKEERTERMIJN_VERSTREKEN',
+  /** The childcare organisation of this LRK number has no convenant or agreement (or it is suspended): the toeslag cannot be paid to it. */
+  KOO_ZONDER_OVEREENKOMST = 'KOO_ZONDER_OVEREENKOMST',
+  /** The household has no running kinderopvangtoeslag. */
+  GEEN_KINDEROPVANGTOESLAG = 'GEEN_KINDEROPVANGTOESLAG',
+  /** The convenanttegoed is no longer open (already paid out or handed over). */
+  CONVENANTTEGOED_NIET_OPEN = 'CONVENANTTEGOED_NIET_OPEN',
+  /** Only a convenanttegoed handed over to the agency (OVERGEDRAGEN) can be paid to the parent by the agency. */
+  CONVENANTTEGOED_NIET_OVERGEDRAGEN = 'CONVENANTTEGOED_NIET_OVERGEDRAGEN',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -65,6 +93,20 @@ registerEnumType(UserErrorCode, {
     SCHULD_GEPAUZEERD: { description: 'Collection of the schuld is paused (e.g. UHT); no arrangement is needed now.' },
     SCHULD_BUITEN_INVORDERING: { description: 'The schuld is buiten invordering and is not collected.' },
     SCHULDEN_ONGELDIG: { description: 'Give at least one schuld, each at most once.' },
+    IDEMPOTENCY_KEY_HERGEBRUIKT: { description: 'This idempotency key was already used for a delivery with other content.' },
+    PERIODE_ONGELDIG: { description: 'The period is a month (YYYY-MM) that has started.' },
+    LEVERING_AFGEWEZEN: { description: 'At least one record is invalid (see the per-record errors): the whole delivery is refused and nothing is stored.' },
+    LEVERING_LEEG: { description: 'A delivery needs at least one record.' },
+    TE_VEEL_RECORDS: { description: 'Too many records in one request or delivery (see the limits in the field description).' },
+    LEVERING_AFGESLOTEN: { description: 'The bulk delivery is already committed or refused: no chunks can be added.' },
+    CHUNK_HERGEBRUIKT: { description: 'This chunk number was already received with other content.' },
+    VERWERKING_MISLUKT: { description: 'Committing the delivery failed; nothing was stored and the delivery can be committed again.' },
+    MUTATIEVOORSTEL_NIET_OPEN: { description: 'The mutatievoorstel is already blocked, carried out or lapsed.' },
+    BLOKKEERTERMIJN_VERSTREKEN: { description: 'The 3-week window to block the mutatievoorstel has passed.' },
+    KOO_ZONDER_OVEREENKOMST: { description: 'The childcare organisation of this LRK number has no convenant or agreement (or it is suspended): the toeslag cannot be paid to it.' },
+    GEEN_KINDEROPVANGTOESLAG: { description: 'The household has no running kinderopvangtoeslag.' },
+    CONVENANTTEGOED_NIET_OPEN: { description: 'The convenanttegoed is no longer open (already paid out or handed over).' },
+    CONVENANTTEGOED_NIET_OVERGEDRAGEN: { description: 'Only a convenanttegoed handed over to the agency (OVERGEDRAGEN) can be paid to the parent by the agency.' },
   },
 });
 

@@ -13,4 +13,8 @@ export enum ProcessingActivityId {
   INVORDERING = 'invordering-schulden',
   /** An intermediair reads or acts for a client under a machtiging. */
   INTERMEDIAIR_MACHTIGING = 'intermediair-machtiging',
+  /** A KOO delivers monthly childcare data about households (migration Migration20261122183000_kinderopvang_data). */
+  KINDEROPVANG_GEGEVENSLEVERING = 'kinderopvang-gegevenslevering',
+  /** The daily engine derives mutatievoorstellen from KOO data, lowers voorschotten and pays toeslag to KOOs. */
+  KINDEROPVANG_MUTATIE = 'kinderopvang-mutatie',
 }

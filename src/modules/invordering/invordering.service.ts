@@ -5,6 +5,7 @@ import { isIsoDate } from '../../shared/scalars';
 import { insertAccessLog } from '../accesslog/access-log.writer';
 import { ProcessingActivityId } from '../accesslog/processing-activities';
 import type { Pseudonymiser } from '../accesslog/pseudonym';
+import { runKinderopvang, type KinderopvangRunResultaat } from '../kinderopvang/mutatie.service';
 import { loadNorms } from '../norms/norms';
 import { SchuldEventSoort, SchuldStatus, TERMINAL_SCHULD_STATUSES } from '../schuld/schuld.enums';
 import { volgendeActie, type InvorderingActie, type SchuldStand } from './invordering.rules';
@@ -31,6 +32,8 @@ export interface InvorderingResultaat {
   overgeslagen: number;
   /** Schulden whose rules could not be evaluated (e.g. a norm missing for their date); the run goes on. */
   fouten: Array<{ schuldId: string; melding: string }>;
+  /** The kinderopvang step (issue 7): mutatievoorstellen and payments to KOOs. */
+  kinderopvang?: KinderopvangRunResultaat;
 }
 
 interface CandidateRow {
@@ -124,6 +127,7 @@ export async function runInvordering(em: EntityManager, o: InvorderingOptions): 
     for (const [k, n] of Object.entries(result.acties)) total[k] = (total[k] ?? 0) + n;
     await c.execute('update invordering_run set klaar_op = ?, resultaat = ?::jsonb where datum = ?', [new Date(), JSON.stringify(total), o.datum], 'run', ctx);
   });
+  result.kinderopvang = await runKinderopvang(em, { datum: o.datum, pseudonymise: o.pseudonymise });
   return result;
 }
 

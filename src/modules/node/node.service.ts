@@ -13,6 +13,10 @@ import { SchuldNode } from '../schuld/schuld.types';
 import { ToeslagNode } from '../toeslag/toeslag.types';
 import { zaakById } from '../zaak/zaak.service';
 import { ZaakNode } from '../zaak/zaak.types';
+import { findConvenanttegoed } from '../kinderopvang/convenant.service';
+import { KinderopvangLeveringNode, MutatievoorstelNode, tegoedNode } from '../kinderopvang/kinderopvang.types';
+import { findLevering } from '../kinderopvang/levering.service';
+import { KooMutatievoorstel } from '../kinderopvang/mutatie.entity';
 import type { Node } from './node.types';
 
 /**
@@ -22,6 +26,19 @@ import type { Node } from './node.types';
  */
 export async function resolveNode(ctx: RequestContext, globalId: string): Promise<Node> {
   const { type, id } = fromGlobalId(globalId);
+  // KOO objects first: a KOO reaches no household, only its own deliveries and tegoeden.
+  if (type === 'KinderopvangLevering' || type === 'Convenanttegoed') {
+    const unrestricted = requireActor(ctx).role === 'MEDEWERKER';
+    const gone = () => (unrestricted ? notFound(`no ${type} with this id`) : forbidden(`this ${type} is outside your access`));
+    if (type === 'KinderopvangLevering') {
+      const levering = await findLevering(ctx, id);
+      if (!levering) throw gone();
+      return KinderopvangLeveringNode.from(levering);
+    }
+    const tegoed = await findConvenanttegoed(ctx, id);
+    if (!tegoed) throw gone();
+    return tegoedNode(ctx, tegoed);
+  }
   const access = ctx.scope.access(Purpose.READ);
   const missing = () => (access.unrestricted ? notFound(`no ${type} with this id`) : forbidden(`this ${type} is outside your access`));
   switch (type) {
@@ -51,6 +68,11 @@ export async function resolveNode(ctx: RequestContext, globalId: string): Promis
       const machtiging = await findMachtiging(ctx, id);
       if (!machtiging) throw missing();
       return MachtigingNode.from(machtiging, requireActor(ctx).role, todayInNL());
+    }
+    case 'Mutatievoorstel': {
+      const [voorstel] = await ctx.scope.owned(KooMutatievoorstel, { id });
+      if (!voorstel) throw missing();
+      return MutatievoorstelNode.from(voorstel);
     }
     case 'Zaak': {
       // Also under the zaak visibility: an intermediary reaches only its own organisation's zaken.
