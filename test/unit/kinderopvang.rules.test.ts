@@ -204,7 +204,7 @@ describe('mutatievoorstellen (domain.md §5, seed 002)', () => {
 });
 
 describe('a new agreement (domain.md §5)', () => {
-  const goed = {
+  const goed: Parameters<typeof beoordeelNieuweOvereenkomst>[0] = {
     openConvenanttegoeden: 0,
     financieleGezondheidOk: true,
     financieleGezondheidDatum: '2026-06-30',

@@ -150,14 +150,14 @@ export async function runKinderopvang(em: EntityManager, o: KinderopvangRunOptio
       );
       if (rows.length === 0) {
         // Also ends the loop for a batch of households without a running toeslag (no rows): advance past them.
-        const [next] = await conn.execute<Array<{ max: string | null }>>(
-          `select max(household_id)::text as max from (select distinct o.household_id from koo_record r join koo_opgave o
+        const [next] = await conn.execute<Array<{ last: string }>>(
+          `select household_id::text as last from (select distinct o.household_id from koo_record r join koo_opgave o
              on o.household_id = r.household_id and o.kind_bsn = r.kind_bsn where r.levering_id = ? and o.household_id > ?
-             order by o.household_id limit ?) x`,
+             order by o.household_id limit ?) x order by household_id desc limit 1`,
           [levering.id, after, batchSize],
         );
-        if (!next.max) break;
-        after = next.max;
+        if (!next) break;
+        after = next.last;
         continue;
       }
       after = rows[rows.length - 1].household_id;
