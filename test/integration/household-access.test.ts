@@ -221,10 +221,19 @@ describe('a citizen can never read another household', () => {
     // calculateBetalingscapaciteit touch no household data (tested to write nothing); every root
     // field × role × relation: test/integration/authorization-matrix.test.ts.
     expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual(
-      ['calculateBetalingscapaciteit', 'clients', 'household', 'householdByBsn', 'households', 'machtigingen', 'myHousehold', 'node', 'norms', 'viewer', 'zaken'].sort(),
+      [
+        'calculateBetalingscapaciteit', 'clients', 'household', 'householdByBsn', 'households', 'machtigingen', 'myHousehold', 'node', 'norms', 'viewer', 'zaken',
+        // KOO fields: test/integration/kinderopvang.test.ts (KOO A vs KOO B, no household type reachable).
+        'kinderopvangOrganisatie', 'kinderopvangLeveringen', 'convenantBetalingen', 'convenanttegoeden',
+      ].sort(),
     );
     expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(
-      ['activateMachtiging', 'grantMachtiging', 'referToPersoonlijkeBegeleiding', 'requestMachtiging', 'requestStandaardBetalingsregeling', 'revokeMachtiging', 'setVoorschotpercentage'].sort(),
+      [
+        'activateMachtiging', 'grantMachtiging', 'referToPersoonlijkeBegeleiding', 'requestMachtiging', 'requestStandaardBetalingsregeling', 'revokeMachtiging', 'setVoorschotpercentage',
+        // test/integration/kinderopvang.test.ts
+        'deliverKinderopvangGegevens', 'createBulkKinderopvangLevering', 'appendBulkKinderopvangChunk', 'commitBulkKinderopvangLevering',
+        'reportConvenanttegoedPaid', 'transferConvenanttegoed', 'payConvenanttegoedToParent', 'blockMutatievoorstel', 'setKinderopvangtoeslagBetalingAanKoo',
+      ].sort(),
     );
   });
 });

@@ -104,7 +104,7 @@ export function beoordeelRecord(r: RecordInvoer, c: RecordContext): RecordBeoord
   if (r.partnerBsn != null && r.partnerBsn !== '' && !isValidBsn(r.partnerBsn)) fout(RecordFoutCode.BSN_ONGELDIG, 'partnerBsn', 'Het BSN van de partner voldoet niet aan de 11-proef.');
   const naam = r.kindNaam.trim();
   if (naam.length === 0 || naam.length > 200) fout(RecordFoutCode.VELD_ONGELDIG, 'kindNaam', 'De naam van het kind is verplicht (hoogstens 200 tekens).');
-  const einde = isPeriode(c.periode) ? periodeEinde(c.periode) : null;
+  const einde = isPeriode(c.periode) ? periodeEindeCached(c.periode) : null;
   if (r.kindGeboortedatum != null && einde && r.kindGeboortedatum > einde) {
     fout(RecordFoutCode.VELD_ONGELDIG, 'kindGeboortedatum', 'De geboortedatum ligt na de periode.');
   }
@@ -124,6 +124,17 @@ export function beoordeelRecord(r: RecordInvoer, c: RecordContext): RecordBeoord
     bovenMaxUurprijs = r.uurprijs.greaterThan(c.norms.amount(maxUurprijsCode(r.soortOpvang), periodeStart(c.periode)));
   }
   return { fouten, bovenMaxUurprijs, uren };
+}
+
+const eindes = new Map<string, string>();
+/** periodeEinde, memoised: validation runs it for every record. */
+function periodeEindeCached(p: string): string {
+  let e = eindes.get(p);
+  if (!e) {
+    e = periodeEinde(p);
+    if (eindes.size < 1000) eindes.set(p, e);
+  }
+  return e;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -103,9 +103,8 @@ function beoordeel(records: RecordInvoer[], offset: number, c: RecordContext): B
 }
 
 async function stage(em: EntityManager, leveringId: string, b: Beoordeeld, trx: Transaction): Promise<void> {
-  const conn = em.getConnection();
   if (b.rows.length > 0) {
-    await conn.execute(
+    await bound(em, 
       `insert into koo_staging_record (levering_id, idx, periode, lrk_nummer, soort_opvang, kind_bsn, kind_naam, kind_geboortedatum,
          ouder_bsn, partner_bsn, uren, uurprijs, factuurbedrag, contracteinddatum, boven_max_uurprijs)
        select ?::uuid, x.idx, x.periode, x.lrk_nummer, x.soort_opvang, x.kind_bsn, x.kind_naam, x.kind_geboortedatum, x.ouder_bsn,
@@ -114,20 +113,26 @@ async function stage(em: EntityManager, leveringId: string, b: Beoordeeld, trx: 
               kind_geboortedatum date, ouder_bsn text, partner_bsn text, uren numeric, uurprijs numeric, factuurbedrag numeric,
               contracteinddatum date, boven_max_uurprijs boolean)`,
       [leveringId, JSON.stringify(b.rows)],
-      'run',
       trx,
     );
   }
   if (b.fouten.length > 0) {
     const rows = b.fouten.map((f, i) => ({ idx: f.index, nr: i, code: f.code, veld: f.veld, melding: f.melding }));
-    await conn.execute(
+    await bound(em, 
       `insert into koo_levering_fout (levering_id, idx, nr, code, veld, melding)
        select ?::uuid, x.idx, x.nr, x.code, x.veld, x.melding from jsonb_to_recordset(?::jsonb) as x(idx int, nr smallint, code text, veld text, melding text)`,
       [leveringId, JSON.stringify(rows)],
-      'run',
       trx,
     );
   }
+}
+
+/**
+ * Runs a statement with real bind parameters (knex → pg `$n`), so a large JSON parameter is sent as
+ * a value instead of being escaped into the SQL text as MikroORM's execute does.
+ */
+async function bound(em: EntityManager, sql: string, params: unknown[], trx: Transaction): Promise<void> {
+  await em.getConnection().getKnex().raw(sql, params as never).transacting(trx as never);
 }
 
 /** Households per access-log statement while committing. */
@@ -144,8 +149,9 @@ const LOG_BATCH = 10_000;
 async function commitInTx(ctx: RequestContext, tx: EntityManager, levering: KooLevering, koo: KooContext): Promise<void> {
   const conn = tx.getConnection();
   const trx = tx.getTransactionContext() as Transaction;
-  // A large commit runs longer than the API's per-statement timeout; bounded here instead.
-  await conn.execute(`set local statement_timeout = '10min'`, [], 'run', trx);
+  // A large commit runs longer than the API's per-statement timeout; bounded here instead. The
+  // cursor below is read to the end, so plan it for all rows (not PostgreSQL's default 10 %).
+  await conn.execute(`set local statement_timeout = '10min'; set local cursor_tuple_fraction = 1.0`, [], 'run', trx);
   const [counts] = await conn.execute<Array<{ totaal: string; gekoppeld: string }>>(
     `with ins as (
        insert into koo_record (levering_id, idx, organisatie_id, household_id, periode, lrk_nummer, soort_opvang, kind_bsn, kind_naam,
@@ -153,21 +159,22 @@ async function commitInTx(ctx: RequestContext, tx: EntityManager, levering: KooL
        select s.levering_id, s.idx, ?::uuid, m.household_id, s.periode, s.lrk_nummer, s.soort_opvang, s.kind_bsn, s.kind_naam,
               s.kind_geboortedatum, s.ouder_bsn, s.partner_bsn, s.uren, s.uurprijs, s.factuurbedrag, s.contracteinddatum, s.boven_max_uurprijs
          from koo_staging_record s
-         left join lateral (
-           select hm.household_id from person p join household_member hm on hm.person_id = p.id
-            where p.bsn = s.ouder_bsn and hm.tot is null and hm.rol in ('AANVRAGER', 'TOESLAGPARTNER')
-            order by hm.household_id limit 1
-         ) m on true
+         left join (
+           select p.bsn, min(hm.household_id::text)::uuid as household_id
+             from person p join household_member hm on hm.person_id = p.id
+            where hm.tot is null and hm.rol in ('AANVRAGER', 'TOESLAGPARTNER')
+              and p.bsn in (select ouder_bsn from koo_staging_record where levering_id = ?)
+            group by p.bsn
+         ) m on m.bsn = s.ouder_bsn
         where s.levering_id = ?
        returning household_id
      )
      select count(*)::text as totaal, count(household_id)::text as gekoppeld from ins`,
-    [koo.organisatie.id, levering.id],
+    [koo.organisatie.id, levering.id, levering.id],
     'all',
     trx,
   );
   await conn.execute('delete from koo_staging_record where levering_id = ?', [levering.id], 'run', trx);
-
   const [{ versie }] = await conn.execute<Array<{ versie: number }>>(
     `select coalesce(max(versie), 0) + 1 as versie from koo_levering where organisatie_id = ? and periode = ? and versie is not null`,
     [koo.organisatie.id, levering.periode],
@@ -197,7 +204,7 @@ async function commitInTx(ctx: RequestContext, tx: EntityManager, levering: KooL
     const batch = await conn.execute<Array<{ household_id: string; bsn: string | null }>>(`fetch ${LOG_BATCH} from koo_hh`, [], 'all', trx);
     if (batch.length === 0) break;
     const rows = batch.map((r) => ({ h: r.household_id, s: r.bsn ? ctx.pseudonymise(r.bsn) : null }));
-    await conn.execute(
+    await bound(tx, 
       `insert into access_log_entry (trace_id, span_id, parent_span_id, operation_name, operation_type, resources, processing_activity_id,
          household_id, data_subject, actor_role, actor_subject, actor_organisation, on_behalf_of_machtiging_id, started_at, ended_at, status)
        select ?, ?, ?, ?, 'write', array['KinderopvangRecord']::text[], ?, x.h, x.s, ?, ?, ?, null, ?, now(), 'OK'
@@ -214,7 +221,6 @@ async function commitInTx(ctx: RequestContext, tx: EntityManager, levering: KooL
         ctx.startedAt,
         JSON.stringify(rows),
       ],
-      'run',
       trx,
     );
     if (batch.length < LOG_BATCH) break;
