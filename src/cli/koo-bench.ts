@@ -79,6 +79,7 @@ async function main(): Promise<void> {
       return Object.values(body.data!)[0];
     };
     const periode = todayInNL().slice(0, 7);
+    const cpu0 = process.cpuUsage();
     const started = Date.now();
     const created = await gql('mutation($i: CreateBulkKinderopvangLeveringInput!) { createBulkKinderopvangLevering(input: $i) { levering { id } userErrors { code } } }', {
       i: { idempotencyKey: `bench-${Date.now()}`, periode },
@@ -108,6 +109,7 @@ async function main(): Promise<void> {
       sample();
     }
     const staged = Date.now();
+    const cpuStaging = process.cpuUsage(cpu0);
     const commit = 'mutation($i: CommitBulkKinderopvangLeveringInput!) { commitBulkKinderopvangLevering(input: $i) { levering { status aantalRecords aantalGekoppeld } userErrors { code } } }';
     if (args['inject-failure']) {
       await conn.execute(`create function bench_fail() returns trigger language plpgsql as $$ begin if new.idx = ${Math.floor(N / 2)} then raise exception 'injected'; end if; return new; end $$`);
@@ -122,14 +124,21 @@ async function main(): Promise<void> {
       await conn.execute('drop function bench_fail()');
     }
     const c0 = Date.now();
+    const cpu1 = process.cpuUsage();
     const done = await gql(commit, { i: { leveringId: id } });
     const committed = Date.now();
+    const cpuCommit = process.cpuUsage(cpu1);
+    const cpuS = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
     sample();
     const [{ n }] = await conn.execute('select count(*)::int as n from koo_record');
     const s = (ms: number) => (ms / 1000).toFixed(2);
     console.log(`records: ${N} in ${Math.ceil(N / MAX_RECORDS_PER_CHUNK)} chunks (largest request body ${(bytes / 1024).toFixed(0)} kB); ${H} households, ${done.levering!.aantalGekoppeld} records matched`);
     console.log(`staging (create + chunks over HTTP): ${s(staged - started)} s = ${Math.round(N / ((staged - started) / 1000))} records/s`);
     console.log(`commit (one transaction): ${s(committed - c0)} s = ${Math.round(N / ((committed - c0) / 1000))} records/s; status ${done.levering!.status}, stored ${n}`);
+    console.log(
+      `Node CPU time (API + client): staging ${cpuS(cpuStaging).toFixed(2)} s (${Math.round(N / cpuS(cpuStaging))} records per CPU-second), ` +
+        `commit ${cpuS(cpuCommit).toFixed(2)} s (the commit's work is in PostgreSQL); load average during the run: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+    );
     console.log(`end to end (excluding any failed commit): ${s(staged - started + committed - c0)} s = ${Math.round(N / ((staged - started + committed - c0) / 1000))} records/s`);
     console.log(`peak RSS of the Node process (API + client): ${mb(peakRss)} (sampled), ${mb(process.resourceUsage().maxRSS * 1024)} (maxRSS)`);
     await app.close();

@@ -153,19 +153,25 @@ export class KooStagingRecord extends RecordColumns {
   idx!: number;
 }
 
-/** A committed record. `household` is the household of the parent BSN, when one matched. */
+/**
+ * A committed record. `household` is the household of the parent BSN, when one matched.
+ * The delivery and organisation ids carry no foreign keys (decisions §19): rows are written only by
+ * the commit's INSERT … SELECT from koo_staging_record, whose rows were checked against their
+ * delivery when staged, and deliveries are never deleted; per-row FK triggers cost about 40 % of a
+ * 100,000-record commit.
+ */
 @Entity({ tableName: 'koo_record' })
 @Index({ properties: ['household'] })
-@Index({ properties: ['organisatie', 'periode'] })
+@Index({ properties: ['organisatieId', 'periode'] })
 export class KooRecord extends RecordColumns {
-  @ManyToOne(() => KooLevering, { primary: true })
-  levering!: KooLevering;
+  @PrimaryKey({ type: 'uuid' })
+  leveringId!: string;
 
   @PrimaryKey({ type: 'integer' })
   idx!: number;
 
-  @ManyToOne(() => KooOrganisatie)
-  organisatie!: KooOrganisatie;
+  @Property({ type: 'uuid' })
+  organisatieId!: string;
 
   @ManyToOne({ entity: 'Household', nullable: true })
   household?: Household | null;

@@ -174,6 +174,10 @@ async function commitInTx(ctx: RequestContext, tx: EntityManager, levering: KooL
     'all',
     trx,
   );
+  // Every received record is stored, or the commit fails (and everything is rolled back).
+  if (Number(counts.totaal) !== levering.aantalRecords) {
+    throw new Error(`commit of delivery ${levering.id}: ${counts.totaal} staged records, ${levering.aantalRecords} received`);
+  }
   await conn.execute('delete from koo_staging_record where levering_id = ?', [levering.id], 'run', trx);
   const [{ versie }] = await conn.execute<Array<{ versie: number }>>(
     `select coalesce(max(versie), 0) + 1 as versie from koo_levering where organisatie_id = ? and periode = ? and versie is not null`,

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261122182227_kinderopvang extends Migration {
+export class Migration20261122184511_kinderopvang extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "koo_organisatie" ("id" uuid not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "organisation_id" varchar(64) not null, "naam" varchar(200) not null, "overeenkomst_status" text check ("overeenkomst_status" in ('OUD_CONVENANT', 'NIEUWE_OVEREENKOMST', 'GEEN', 'GESCHORST')) not null, "financiele_gezondheid_ok" boolean null, "financiele_gezondheid_datum" date null, constraint "koo_organisatie_pkey" primary key ("id"));`);
@@ -59,8 +59,6 @@ export class Migration20261122182227_kinderopvang extends Migration {
     this.addSql(`alter table "koo_betaling_aan_koo" add constraint "koo_betaling_aan_koo_household_id_foreign" foreign key ("household_id") references "household" ("id") on update cascade;`);
     this.addSql(`alter table "koo_betaling_aan_koo" add constraint "koo_betaling_aan_koo_organisatie_id_foreign" foreign key ("organisatie_id") references "koo_organisatie" ("id") on update cascade;`);
 
-    this.addSql(`alter table "koo_record" add constraint "koo_record_levering_id_foreign" foreign key ("levering_id") references "koo_levering" ("id") on update cascade;`);
-    this.addSql(`alter table "koo_record" add constraint "koo_record_organisatie_id_foreign" foreign key ("organisatie_id") references "koo_organisatie" ("id") on update cascade;`);
     this.addSql(`alter table "koo_record" add constraint "koo_record_household_id_foreign" foreign key ("household_id") references "household" ("id") on update cascade on delete set null;`);
 
     this.addSql(`alter table "koo_staging_record" add constraint "koo_staging_record_levering_id_foreign" foreign key ("levering_id") references "koo_levering" ("id") on update cascade on delete cascade;`);
@@ -86,15 +84,11 @@ export class Migration20261122182227_kinderopvang extends Migration {
 
     this.addSql(`alter table "koo_betaling_aan_koo" drop constraint "koo_betaling_aan_koo_organisatie_id_foreign";`);
 
-    this.addSql(`alter table "koo_record" drop constraint "koo_record_organisatie_id_foreign";`);
-
     this.addSql(`alter table "koo_convenant_betaling" drop constraint "koo_convenant_betaling_organisatie_id_foreign";`);
 
     this.addSql(`alter table "koo_levering_fout" drop constraint "koo_levering_fout_levering_id_foreign";`);
 
     this.addSql(`alter table "koo_levering_chunk" drop constraint "koo_levering_chunk_levering_id_foreign";`);
-
-    this.addSql(`alter table "koo_record" drop constraint "koo_record_levering_id_foreign";`);
 
     this.addSql(`alter table "koo_staging_record" drop constraint "koo_staging_record_levering_id_foreign";`);
 
