@@ -32,6 +32,8 @@ const args = parse({
   households: { type: 'string', default: '50000' },
   port: { type: 'string', default: '54329' },
   'inject-failure': { type: 'boolean', default: false },
+  /** Chunks in flight at once (a KOO may upload chunks in parallel; each is idempotent). */
+  parallel: { type: 'string', default: '2' },
 });
 const N = Number(args.records);
 const H = Number(args.households);
@@ -101,13 +103,19 @@ async function main(): Promise<void> {
     });
     const append = 'mutation($i: AppendBulkKinderopvangChunkInput!) { appendBulkKinderopvangChunk(input: $i) { chunk { aantalRecords } userErrors { code } } }';
     let bytes = 0;
-    for (let v = 1, from = 0; from < N; v++, from += MAX_RECORDS_PER_CHUNK) {
-      const records = Array.from({ length: Math.min(MAX_RECORDS_PER_CHUNK, N - from) }, (_, k) => record(from + k));
-      bytes = Math.max(bytes, JSON.stringify(records).length);
-      const r = await gql(append, { i: { leveringId: id, volgnummer: v, records } });
-      if (r.userErrors?.length) throw new Error(JSON.stringify(r.userErrors));
-      sample();
-    }
+    const chunks = Math.ceil(N / MAX_RECORDS_PER_CHUNK);
+    let next = 0;
+    const worker = async () => {
+      for (let v = ++next; v <= chunks; v = ++next) {
+        const from = (v - 1) * MAX_RECORDS_PER_CHUNK;
+        const records = Array.from({ length: Math.min(MAX_RECORDS_PER_CHUNK, N - from) }, (_, k) => record(from + k));
+        bytes = Math.max(bytes, JSON.stringify(records).length);
+        const r = await gql(append, { i: { leveringId: id, volgnummer: v, records } });
+        if (r.userErrors?.length) throw new Error(JSON.stringify(r.userErrors));
+        sample();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Number(args.parallel)) }, worker));
     const staged = Date.now();
     const cpuStaging = process.cpuUsage(cpu0);
     const commit = 'mutation($i: CommitBulkKinderopvangLeveringInput!) { commitBulkKinderopvangLevering(input: $i) { levering { status aantalRecords aantalGekoppeld } userErrors { code } } }';
@@ -132,7 +140,7 @@ async function main(): Promise<void> {
     sample();
     const [{ n }] = await conn.execute('select count(*)::int as n from koo_record');
     const s = (ms: number) => (ms / 1000).toFixed(2);
-    console.log(`records: ${N} in ${Math.ceil(N / MAX_RECORDS_PER_CHUNK)} chunks (largest request body ${(bytes / 1024).toFixed(0)} kB); ${H} households, ${done.levering!.aantalGekoppeld} records matched`);
+    console.log(`records: ${N} in ${chunks} chunks, ${args.parallel} in parallel (largest request body ${(bytes / 1024).toFixed(0)} kB); ${H} households, ${done.levering!.aantalGekoppeld} records matched`);
     console.log(`staging (create + chunks over HTTP): ${s(staged - started)} s = ${Math.round(N / ((staged - started) / 1000))} records/s`);
     console.log(`commit (one transaction): ${s(committed - c0)} s = ${Math.round(N / ((committed - c0) / 1000))} records/s; status ${done.levering!.status}, stored ${n}`);
     console.log(

@@ -391,41 +391,62 @@ export async function appendBulkKinderopvangChunk(
     return { ...refused({ code: UserErrorCode.TE_VEEL_RECORDS, field: ['input', 'volgnummer'], message: `Het volgnummer is 1 tot en met ${MAX_CHUNKS}.` }), chunk: null };
   }
   const hash = contentHash(input.records.map(canonical));
-  return ctx.em.transactional(async (tx: EntityManager) => {
-    const levering = await ownLevering(ctx, tx, koo, input.leveringId, true);
-    const existing = await tx.findOne(KooLeveringChunk, { levering, volgnummer: input.volgnummer });
-    if (existing) {
-      if (existing.inhoudHash === hash) return { levering, chunk: existing, recordFouten: [], userErrors: [] };
-      return {
-        ...refused({ code: UserErrorCode.CHUNK_HERGEBRUIKT, field: ['input', 'volgnummer'], message: 'Dit volgnummer is al ontvangen met een andere inhoud.' }),
-        levering,
-        chunk: null,
-      };
-    }
-    if (!levering.bulk || levering.status !== LeveringStatus.ONTVANGEN) {
-      return {
-        ...refused({ code: UserErrorCode.LEVERING_AFGESLOTEN, field: ['input', 'leveringId'], message: 'Aan deze levering kunnen geen records meer worden toegevoegd.' }),
-        levering,
-        chunk: null,
-      };
-    }
-    const b = beoordeel(input.records, (input.volgnummer - 1) * MAX_RECORDS_PER_CHUNK, await recordContext(ctx, koo, levering.periode));
-    await stage(tx, levering.id, b, tx.getTransactionContext() as Transaction);
-    const chunk = tx.create(KooLeveringChunk, {
-      levering,
-      volgnummer: input.volgnummer,
-      inhoudHash: hash,
-      aantalRecords: input.records.length,
-      aantalFouten: b.ongeldig,
-    });
-    levering.aantalRecords += input.records.length;
-    levering.aantalFouten += b.ongeldig;
-    levering.aantalBovenMaxUurprijs += b.bovenMax;
-    levering.aantalChunks += 1;
-    await tx.flush();
-    return { levering, chunk, recordFouten: [], userErrors: [] };
+  const levering = await ownLevering(ctx, ctx.em, koo, input.leveringId);
+  const afgesloten = (l: KooLevering): ChunkResult => ({
+    ...refused({ code: UserErrorCode.LEVERING_AFGESLOTEN, field: ['input', 'leveringId'], message: 'Aan deze levering kunnen geen records meer worden toegevoegd.' }),
+    levering: l,
+    chunk: null,
   });
+  const replayChunk = async (em: EntityManager): Promise<ChunkResult | null> => {
+    const existing = await em.findOne(KooLeveringChunk, { levering: levering.id, volgnummer: input.volgnummer });
+    if (!existing) return null;
+    const current = await em.findOneOrFail(KooLevering, { id: levering.id });
+    if (existing.inhoudHash === hash) return { levering: current, chunk: existing, recordFouten: [], userErrors: [] };
+    return {
+      ...refused({ code: UserErrorCode.CHUNK_HERGEBRUIKT, field: ['input', 'volgnummer'], message: 'Dit volgnummer is al ontvangen met een andere inhoud.' }),
+      levering: current,
+      chunk: null,
+    };
+  };
+  const replayed = await replayChunk(ctx.em);
+  if (replayed) return replayed;
+  if (!levering.bulk || levering.status !== LeveringStatus.ONTVANGEN) return afgesloten(levering);
+  // Validation happens before the transaction: the delivery's row is locked only for the counters.
+  const b = beoordeel(input.records, (input.volgnummer - 1) * MAX_RECORDS_PER_CHUNK, await recordContext(ctx, koo, levering.periode));
+  try {
+    return await ctx.em.transactional(async (tx: EntityManager) => {
+      const trx = tx.getTransactionContext() as Transaction;
+      const conn = tx.getConnection();
+      // The chunk's primary key makes a concurrent duplicate fail here (answered as a replay below).
+      await conn.execute(
+        'insert into koo_levering_chunk (levering_id, volgnummer, inhoud_hash, aantal_records, aantal_fouten) values (?, ?, ?, ?, ?)',
+        [levering.id, input.volgnummer, hash, input.records.length, b.ongeldig],
+        'run',
+        trx,
+      );
+      await stage(tx, levering.id, b, trx);
+      // Counters and the status check in one statement: a commit that got in first leaves no ONTVANGEN row.
+      const updated = await conn.execute<Array<{ id: string }>>(
+        `update koo_levering set aantal_records = aantal_records + ?, aantal_fouten = aantal_fouten + ?,
+                aantal_boven_max_uurprijs = aantal_boven_max_uurprijs + ?, aantal_chunks = aantal_chunks + 1, updated_at = now()
+          where id = ? and status = 'ONTVANGEN' returning id`,
+        [input.records.length, b.ongeldig, b.bovenMax, levering.id],
+        'all',
+        trx,
+      );
+      if (updated.length === 0) throw new ChunkTooLate();
+      const chunk = await tx.findOneOrFail(KooLeveringChunk, { levering: levering.id, volgnummer: input.volgnummer });
+      return { levering: await tx.findOneOrFail(KooLevering, { id: levering.id }, { refresh: true }), chunk, recordFouten: [], userErrors: [] };
+    });
+  } catch (err) {
+    if (err instanceof ChunkTooLate) return afgesloten(await ctx.em.fork().findOneOrFail(KooLevering, { id: levering.id }));
+    if (!isUniqueViolation(err)) throw err;
+    return (await replayChunk(ctx.em.fork()))!;
+  }
 }
+
+/** The delivery was committed or refused while this chunk was being staged: roll the chunk back. */
+class ChunkTooLate extends Error {}
 
 /**
  * KOO: commits a bulk delivery as one operation in one transaction. With any invalid record the
