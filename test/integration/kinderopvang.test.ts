@@ -166,6 +166,11 @@ describe('monthly delivery by mutation', () => {
     expect(ids.size).toBe(1);
     expect(await count(`select count(*) as n from koo_levering where idempotency_key = ?`, [k])).toBe(1);
     expect(await count(`select count(*) as n from koo_record r join koo_levering l on l.id = r.levering_id where l.idempotency_key = ?`, [k])).toBe(2);
+    // Concurrent replays of a new key: one delivery, the others answered as replays.
+    const k2 = key();
+    const concurrent = await Promise.all([1, 2, 3].map(() => app.gql(DeliverKinderopvangDocument, { input: { ...input, idempotencyKey: k2 } }, kooA)));
+    expect(new Set(concurrent.map((r) => r.data!.deliverKinderopvangGegevens.levering!.id)).size).toBe(1);
+    expect(await count(`select count(*) as n from koo_record r join koo_levering l on l.id = r.levering_id where l.idempotency_key = ?`, [k2])).toBe(2);
     const other = await app.gql(DeliverKinderopvangDocument, { input: { ...input, records: [rec()] } }, kooA);
     expect(other.data!.deliverKinderopvangGegevens.userErrors.map((e) => e.code)).toEqual(['IDEMPOTENCY_KEY_HERGEBRUIKT']);
   });
@@ -301,6 +306,16 @@ describe('large deliveries (staged chunks, one commit)', () => {
     expect(await count(`select count(*) as n from koo_staging_record s join koo_levering l on l.id = s.levering_id where l.idempotency_key = ?`, [k])).toBe(0);
     const late = await app.gql(AppendBulkChunkDocument, { input: { leveringId: id, volgnummer: 3, records: chunk(1) } }, kooA);
     expect(late.data!.appendBulkKinderopvangChunk.userErrors.map((e) => e.code)).toEqual(['LEVERING_AFGESLOTEN']);
+  });
+
+  it('the same chunk sent twice at the same moment is stored once', async () => {
+    const k = key();
+    const id = (await app.gql(CreateBulkLeveringDocument, { input: { idempotencyKey: k, periode } }, kooA)).data!.createBulkKinderopvangLevering.levering!.id;
+    const records = chunk(50);
+    const results = await Promise.all([1, 2, 3].map(() => app.gql(AppendBulkChunkDocument, { input: { leveringId: id, volgnummer: 1, records } }, kooA)));
+    for (const r of results) expect(r.data!.appendBulkKinderopvangChunk).toMatchObject({ userErrors: [], chunk: { volgnummer: 1, aantalRecords: 50 } });
+    expect((await app.gql(LeveringDetailDocument, { id }, kooA)).data!.node).toMatchObject({ aantalRecords: 50, aantalChunks: 1 });
+    expect(await count(`select count(*) as n from koo_staging_record s join koo_levering l on l.id = s.levering_id where l.idempotency_key = ?`, [k])).toBe(50);
   });
 
   it('a bulk delivery with an invalid record is refused at commit; its errors are read page by page; nothing is stored', async () => {

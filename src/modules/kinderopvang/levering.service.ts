@@ -260,7 +260,9 @@ async function recordContext(ctx: RequestContext, koo: KooContext, periode: stri
   return { periode, lrkNummers: koo.lrkNummers, norms: await loadNorms(ctx.em) };
 }
 
-const isUniqueViolation = (err: unknown) => err instanceof UniqueConstraintViolationException;
+/** A unique violation, from the ORM (converted) or from a raw statement (PostgreSQL's SQLSTATE 23505). */
+const isUniqueViolation = (err: unknown) =>
+  err instanceof UniqueConstraintViolationException || (err as { code?: unknown } | null)?.code === '23505';
 
 /** An existing delivery with this key: the same one again (same content) or a refusal. */
 function replay(existing: KooLevering, hash: string): LeveringResult {
