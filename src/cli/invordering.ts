@@ -42,6 +42,7 @@ async function main() {
         const ended = Object.entries(v.beeindigd).map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
         console.log(`vroegsignalering ${datum}: ${v.onderzocht} households examined, ${v.geopend} signals opened, ended: ${ended}`);
       }
+      if (result.kinderopvang) console.log(`kinderopvang ${datum}: ${JSON.stringify(result.kinderopvang)}`);
       for (const f of result.fouten.slice(0, 20)) console.error(`schuld ${f.schuldId}: ${f.melding}`);
       if (result.fouten.length) process.exitCode = 2;
     } finally {

@@ -5,6 +5,9 @@ import { BeschikkingSoort } from '../modules/beschikking/beschikking.enums';
 import { Betalingsregeling } from '../modules/betalingsregeling/betalingsregeling.entity';
 import { BetalingsregelingSoort, BetalingsregelingStatus } from '../modules/betalingsregeling/betalingsregeling.enums';
 import { Termijn } from '../modules/betalingsregeling/termijn.entity';
+import { KooConvenanttegoed } from '../modules/kinderopvang/convenant.entity';
+import { ConvenanttegoedStatus, OvereenkomstStatus } from '../modules/kinderopvang/kinderopvang.enums';
+import { KooLocatie, KooOrganisatie } from '../modules/kinderopvang/koo.entity';
 import { Household } from '../modules/household/household.entity';
 import { HouseholdMember } from '../modules/household/household-member.entity';
 import { MemberRol } from '../modules/household/household.enums';
@@ -223,6 +226,26 @@ export async function loadDemoData(em: EntityManager): Promise<void> {
     for (const [n, gemeentecode, naam] of [[800, '0193', 'Zwolle'], [801, '0995', 'Lelystad'], [802, '0344', 'Utrecht'], [803, '0363', 'Amsterdam'], [804, '0014', 'Groningen']] as const) {
       tx.create(VroegsignaleringDeelname, { id: demoUuid(n), gemeentecode, naam, vanaf: '2025-01-01', tot: '2027-06-01', gewijzigdDoor: 'M12345' });
     }
+    // The KOO persona (issue 7): an organisation under the old convenant with one LRK location, and
+    // one open convenanttegoed it still holds for household De Vries.
+    const koo = tx.create(KooOrganisatie, {
+      id: demoUuid(850),
+      organisationId: DEMO.koo.org,
+      naam: 'Kinderopvang De Vlinder',
+      overeenkomstStatus: OvereenkomstStatus.OUD_CONVENANT,
+      financieleGezondheidOk: true,
+      financieleGezondheidDatum: '2026-06-30',
+    });
+    tx.create(KooLocatie, { id: demoUuid(851), organisatie: koo, lrkNummer: DEMO.koo.lrk, naam: 'De Vlinder, Zwolle-Zuid' });
+    tx.create(KooConvenanttegoed, {
+      id: demoUuid(860),
+      household: deVries,
+      organisatie: koo,
+      periode: '2025-11',
+      bedrag: money('145.20'),
+      status: ConvenanttegoedStatus.OPEN,
+      ontstaanOp: '2026-03-12',
+    });
   });
 }
 

@@ -7,6 +7,10 @@ import { Betalingsregeling } from '../modules/betalingsregeling/betalingsregelin
 import { Termijn } from '../modules/betalingsregeling/termijn.entity';
 import { Beschikking } from '../modules/beschikking/beschikking.entity';
 import { InvorderingRun } from '../modules/invordering/invordering-run.entity';
+import { KooBetalingAanKoo, KooConvenantBetaling, KooConvenanttegoed } from '../modules/kinderopvang/convenant.entity';
+import { KooLocatie, KooOrganisatie } from '../modules/kinderopvang/koo.entity';
+import { KooLevering, KooLeveringChunk, KooLeveringFout, KooRecord, KooStagingRecord } from '../modules/kinderopvang/levering.entity';
+import { KooMutatievoorstel, KooOpgave } from '../modules/kinderopvang/mutatie.entity';
 import { Machtiging } from '../modules/machtiging/machtiging.entity';
 import { Zaak } from '../modules/zaak/zaak.entity';
 import { Vroegsignaal, VroegsignaleringDeelname } from '../modules/vroegsignalering/vroegsignaal.entity';
@@ -41,6 +45,18 @@ export const entities = [
   Vroegsignaal,
   VroegsignaleringDeelname,
   RateLimitBucket,
+  KooOrganisatie,
+  KooLocatie,
+  KooLevering,
+  KooLeveringChunk,
+  KooStagingRecord,
+  KooRecord,
+  KooLeveringFout,
+  KooOpgave,
+  KooMutatievoorstel,
+  KooBetalingAanKoo,
+  KooConvenantBetaling,
+  KooConvenanttegoed,
   ProcessingActivity,
   AccessLogEntry,
   Betaling,

@@ -7,6 +7,7 @@ import { BetalingscapaciteitResolver } from '../modules/betalingsregeling/betali
 import { BetalingsregelingResolver } from '../modules/betalingsregeling/betalingsregeling.resolver';
 import { PersoonlijkeBetalingsregelingResolver } from '../modules/betalingsregeling/persoonlijk.resolver';
 import { HouseholdResolver } from '../modules/household/household.resolver';
+import { HouseholdKinderopvangResolver, KinderopvangResolver } from '../modules/kinderopvang/kinderopvang.resolver';
 import { HouseholdMachtigingenResolver, MachtigingResolver } from '../modules/machtiging/machtiging.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
 import { NormsResolver } from '../modules/norms/norms.resolver';
@@ -42,6 +43,8 @@ export const resolvers = [
   SchuldVerrekeningenResolver,
   PersoonlijkeBetalingsregelingResolver,
   ZaakVerzoekResolver,
+  KinderopvangResolver,
+  HouseholdKinderopvangResolver,
 ] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;

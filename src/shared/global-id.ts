@@ -11,7 +11,10 @@ export type NodeTypeName =
   | 'Zaak'
   | 'Vroegsignaal'
   | 'VroegsignaleringDeelname'
-  | 'Verrekening';
+  | 'Verrekening'
+  | 'KinderopvangLevering'
+  | 'Convenanttegoed'
+  | 'Mutatievoorstel';
 const NODE_TYPES: readonly NodeTypeName[] = [
   'Household',
   'Toeslag',
@@ -23,6 +26,9 @@ const NODE_TYPES: readonly NodeTypeName[] = [
   'Vroegsignaal',
   'VroegsignaleringDeelname',
   'Verrekening',
+  'KinderopvangLevering',
+  'Convenanttegoed',
+  'Mutatievoorstel',
 ];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -42,7 +42,7 @@ export enum UserErrorCode {
   SCHULD_BUITEN_INVORDERING = 'SCHULD_BUITEN_INVORDERING',
   /** The list of schulden is empty or names a schuld more than once. */
   SCHULDEN_ONGELDIG = 'SCHULDEN_ONGELDIG',
-  /** A participation period must end after it starts. */
+  /** The period is not valid: a participation period must end after it starts; a delivery period is a month (YYYY-MM) that has started. */
   PERIODE_ONGELDIG = 'PERIODE_ONGELDIG',
   /** The gemeente already takes part in (part of) this period. */
   DEELNAME_OVERLAPT = 'DEELNAME_OVERLAPT',
@@ -75,6 +75,32 @@ export enum UserErrorCode {
   BESLISSING_ONVOLLEDIG = 'BESLISSING_ONVOLLEDIG',
   /** Issue 4: an amount in a decision is out of range (e.g. a matiging must lower the open amount). */
   BEDRAG_ONGELDIG = 'BEDRAG_ONGELDIG',
+  /** This idempotency key was already used for a delivery with other content. */
+  IDEMPOTENCY_KEY_HERGEBRUIKT = 'IDEMPOTENCY_KEY_HERGEBRUIKT',
+  /** At least one record is invalid (see the per-record errors): the whole delivery is refused and nothing is stored. */
+  LEVERING_AFGEWEZEN = 'LEVERING_AFGEWEZEN',
+  /** A delivery needs at least one record. */
+  LEVERING_LEEG = 'LEVERING_LEEG',
+  /** Too many records in one request or delivery (see the limits in the field description). */
+  TE_VEEL_RECORDS = 'TE_VEEL_RECORDS',
+  /** The bulk delivery is already committed or refused: no chunks can be added. */
+  LEVERING_AFGESLOTEN = 'LEVERING_AFGESLOTEN',
+  /** This chunk number was already received with other content. */
+  CHUNK_HERGEBRUIKT = 'CHUNK_HERGEBRUIKT',
+  /** Committing the delivery failed; nothing was stored and the delivery can be committed again. */
+  VERWERKING_MISLUKT = 'VERWERKING_MISLUKT',
+  /** The mutatievoorstel is already blocked, carried out or lapsed. */
+  MUTATIEVOORSTEL_NIET_OPEN = 'MUTATIEVOORSTEL_NIET_OPEN',
+  /** The 3-week window to block the mutatievoorstel has passed. */
+  BLOKKEERTERMIJN_VERSTREKEN = 'BLOKKEERTERMIJN_VERSTREKEN',
+  /** The childcare organisation of this LRK number has no convenant or agreement (or it is suspended): the toeslag cannot be paid to it. */
+  KOO_ZONDER_OVEREENKOMST = 'KOO_ZONDER_OVEREENKOMST',
+  /** The household has no running kinderopvangtoeslag. */
+  GEEN_KINDEROPVANGTOESLAG = 'GEEN_KINDEROPVANGTOESLAG',
+  /** The convenanttegoed is no longer open (already paid out or handed over). */
+  CONVENANTTEGOED_NIET_OPEN = 'CONVENANTTEGOED_NIET_OPEN',
+  /** Only a convenanttegoed handed over to the agency (OVERGEDRAGEN) can be paid to the parent by the agency. */
+  CONVENANTTEGOED_NIET_OVERGEDRAGEN = 'CONVENANTTEGOED_NIET_OVERGEDRAGEN',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -98,7 +124,9 @@ registerEnumType(UserErrorCode, {
     SCHULD_GEPAUZEERD: { description: 'Collection of the schuld is paused (e.g. UHT); no arrangement is needed now.' },
     SCHULD_BUITEN_INVORDERING: { description: 'The schuld is buiten invordering and is not collected.' },
     SCHULDEN_ONGELDIG: { description: 'Give at least one schuld, each at most once.' },
-    PERIODE_ONGELDIG: { description: 'The end date (tot, exclusive) must be after the start date (vanaf).' },
+    PERIODE_ONGELDIG: {
+      description: 'The period is not valid: a participation period’s end date (tot, exclusive) must be after its start date (vanaf); a delivery period is a month (YYYY-MM) that has started.',
+    },
     DEELNAME_OVERLAPT: { description: 'The gemeente already takes part in (part of) this period; periods of one gemeente never overlap.' },
     VROEGSIGNALEN_ONGELDIG: { description: 'Name 1 to 100 vroegsignalen, each once.' },
     NOTITIE_ONGELDIG: { description: 'A follow-up note is at most 2000 characters and never contains a BSN.' },
@@ -114,6 +142,19 @@ registerEnumType(UserErrorCode, {
     ZAAK_SOORT_ONGELDIG: { description: 'This decision is for another soort of zaak.' },
     BESLISSING_ONVOLLEDIG: { description: 'Every bijzondere last needs exactly one decision (accepted or rejected) with a reason, and no decision may name an unknown last.' },
     BEDRAG_ONGELDIG: { description: 'The amount is out of range: in cents, not negative, and for a matiging below the current open amount.' },
+    IDEMPOTENCY_KEY_HERGEBRUIKT: { description: 'This idempotency key was already used for a delivery with other content.' },
+    LEVERING_AFGEWEZEN: { description: 'At least one record is invalid (see the per-record errors): the whole delivery is refused and nothing is stored.' },
+    LEVERING_LEEG: { description: 'A delivery needs at least one record.' },
+    TE_VEEL_RECORDS: { description: 'Too many records in one request or delivery (see the limits in the field description).' },
+    LEVERING_AFGESLOTEN: { description: 'The bulk delivery is already committed or refused: no chunks can be added.' },
+    CHUNK_HERGEBRUIKT: { description: 'This chunk number was already received with other content.' },
+    VERWERKING_MISLUKT: { description: 'Committing the delivery failed; nothing was stored and the delivery can be committed again.' },
+    MUTATIEVOORSTEL_NIET_OPEN: { description: 'The mutatievoorstel is already blocked, carried out or lapsed.' },
+    BLOKKEERTERMIJN_VERSTREKEN: { description: 'The 3-week window to block the mutatievoorstel has passed.' },
+    KOO_ZONDER_OVEREENKOMST: { description: 'The childcare organisation of this LRK number has no convenant or agreement (or it is suspended): the toeslag cannot be paid to it.' },
+    GEEN_KINDEROPVANGTOESLAG: { description: 'The household has no running kinderopvangtoeslag.' },
+    CONVENANTTEGOED_NIET_OPEN: { description: 'The convenanttegoed is no longer open (already paid out or handed over).' },
+    CONVENANTTEGOED_NIET_OVERGEDRAGEN: { description: 'Only a convenanttegoed handed over to the agency (OVERGEDRAGEN) can be paid to the parent by the agency.' },
   },
 });
 

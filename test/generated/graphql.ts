@@ -14,6 +14,14 @@ export type ActivateMachtigingInput = {
   activeringscode: string;
 };
 
+export type AppendBulkKinderopvangChunkInput = {
+  leveringId: string | number;
+  /** At most 2000 records (the request body limit is 1 MB). */
+  records: Array<KinderopvangRecordInput>;
+  /** Chunk number 1..200; sending the same chunk again changes nothing. */
+  volgnummer: number;
+};
+
 /** Voorlopig, wijziging, definitief or terugvordering. */
 export type BeschikkingSoort =
   | 'DEFINITIEF'
@@ -68,6 +76,10 @@ export type BijzondereLastInput = {
   toelichting?: string;
 };
 
+export type BlockMutatievoorstelInput = {
+  mutatievoorstelId: string | number;
+};
+
 export type CapaciteitRegelGroep =
   /** A deduction from the NBI (negative), after its caps. */
   | 'AFTREK'
@@ -97,12 +109,33 @@ export type ClientFilter = {
   scope?: MachtigingScope | null | undefined;
 };
 
+export type CommitBulkKinderopvangLeveringInput = {
+  leveringId: string | number;
+};
+
 /** How the client prefers to be contacted. */
 export type Contactvoorkeur =
   | 'EMAIL'
   | 'POST'
   | 'TELEFOON'
   | 'VIA_INTERMEDIAIR';
+
+export type ConvenanttegoedInput = {
+  convenanttegoedId: string | number;
+};
+
+/** OPEN → UITBETAALD_DOOR_KOO, or OPEN → OVERGEDRAGEN → UITBETAALD_DOOR_DIENST. */
+export type ConvenanttegoedStatus =
+  | 'OPEN'
+  | 'OVERGEDRAGEN'
+  | 'UITBETAALD_DOOR_DIENST'
+  | 'UITBETAALD_DOOR_KOO';
+
+export type CreateBulkKinderopvangLeveringInput = {
+  idempotencyKey: string;
+  /** The month, YYYY-MM. */
+  periode: string;
+};
 
 export type DecideMatigingInput = {
   besluit: MatigingBesluit;
@@ -132,6 +165,15 @@ export type DecideZienswijzeInput = {
   oordeel: ZienswijzeOordeel;
   /** A ZIENSWIJZE zaak that is still open. */
   zaakId: string | number;
+};
+
+export type DeliverKinderopvangGegevensInput = {
+  /** Your key for this delivery: the same key with the same content returns the same result; other content is refused. */
+  idempotencyKey: string;
+  /** The month, YYYY-MM. */
+  periode: string;
+  /** At most 2000 records; larger deliveries use the bulk mutations. */
+  records: Array<KinderopvangRecordInput>;
 };
 
 export type GrantMachtigingInput = {
@@ -181,6 +223,26 @@ export type InkomenSoort =
   | 'UITKERING'
   | 'ZORGTOESLAG';
 
+/** One child’s month from the KOO’s invoices (domain.md §5). BSNs are validated per record. */
+export type KinderopvangRecordInput = {
+  contracteinddatum?: string | null | undefined;
+  factuurbedrag: string;
+  /** May be missing; supply it in a later month. */
+  kindBsn?: string | null | undefined;
+  kindGeboortedatum?: string | null | undefined;
+  kindNaam: string;
+  lrkNummer: string;
+  ouderBsn: string;
+  partnerBsn?: string | null | undefined;
+  /** The month, YYYY-MM (the delivery’s). */
+  periode: string;
+  soortOpvang: SoortOpvang;
+  /** Hours taken in the month, a decimal string such as "120.50". */
+  uren: string;
+  /** Average hourly price. */
+  uurprijs: string;
+};
+
 /** Monthly costs; every amount 0 or more, absent = 0. */
 export type LastenInput = {
   aflossingAndereToeslagregelingen?: string | null | undefined;
@@ -194,6 +256,14 @@ export type LastenInput = {
   zorgpremie?: string | null | undefined;
   zorgtoeslagOntvangen?: string | null | undefined;
 };
+
+/** ONTVANGEN (staging) → VERWERKT (stored, current) → VERVANGEN (superseded); or AFGEWEZEN / MISLUKT (nothing stored). */
+export type LeveringStatus =
+  | 'AFGEWEZEN'
+  | 'MISLUKT'
+  | 'ONTVANGEN'
+  | 'VERVANGEN'
+  | 'VERWERKT';
 
 /** INZIEN (read) or HANDELEN (read and act). */
 export type MachtigingScope =
@@ -223,6 +293,30 @@ export type MemberRol =
   | 'MEDEBEWONER'
   | 'TOESLAGPARTNER';
 
+/** OPEN (3 weeks to block) → DOORGEVOERD, or GEBLOKKEERD by the parent, or VERVALLEN. */
+export type MutatievoorstelStatus =
+  | 'DOORGEVOERD'
+  | 'GEBLOKKEERD'
+  | 'OPEN'
+  | 'VERVALLEN';
+
+/** The KOO’s agreement for payment of kinderopvangtoeslag to the KOO. */
+export type OvereenkomstStatus =
+  /** No agreement: the toeslag is paid to the parents. */
+  | 'GEEN'
+  /** Suspended: no new payments to the KOO until the agency lifts it. */
+  | 'GESCHORST'
+  /** The new agreement (after the eligibility check): parents may have the toeslag paid to the KOO. */
+  | 'NIEUWE_OVEREENKOMST'
+  /** The old convenant: parents may have the toeslag paid to the KOO. */
+  | 'OUD_CONVENANT';
+
+/** A condition for a new agreement: no open convenanttegoeden, a passed financial-health check, on-time monthly deliveries. */
+export type OvereenkomstVoorwaarde =
+  | 'FINANCIELE_GEZONDHEID'
+  | 'GEEN_OPEN_CONVENANTTEGOEDEN'
+  | 'TIJDIGE_LEVERINGEN';
+
 /** Monthly income and costs for a persoonlijke betalingsregeling: the same rules as calculateBetalingscapaciteit. */
 export type PersoonlijkeFinancienInput = {
   /** Necessary costs outside the formula, each with an explanation; a medewerker accepts or rejects each (maatwerk). */
@@ -233,6 +327,21 @@ export type PersoonlijkeFinancienInput = {
   /** Income of the partner (when they were partner in the debt period). */
   partnerInkomsten?: Array<InkomenPostInput>;
 };
+
+/** Why one record of a delivery is invalid (any invalid record rejects the whole delivery). */
+export type RecordFoutCode =
+  /** A BSN does not pass the 11-proef (a missing child BSN is allowed: it may follow in a later month). */
+  | 'BSN_ONGELDIG'
+  /** The contract end date lies before the period’s first day. */
+  | 'CONTRACTEINDDATUM_ONGELDIG'
+  /** The LRK number is not a location of the delivering KOO. */
+  | 'LRK_NIET_VAN_KOO'
+  /** Hours, hourly price and invoice total must not be negative. */
+  | 'NEGATIEF_BEDRAG'
+  /** The period is not the delivery’s month, or that month has not started yet. */
+  | 'PERIODE_ONGELDIG'
+  /** A field is missing or malformed (e.g. a name that is too long). */
+  | 'VELD_ONGELDIG';
 
 export type RecordVroegsignaalOpvolgingInput = {
   id: string | number;
@@ -357,12 +466,26 @@ export type SchuldStatus =
   | 'VERREKEND'
   | 'VOLDAAN';
 
+export type SetKinderopvangtoeslagBetalingAanKooInput = {
+  /** true: pay the toeslag to the KOO of lrkNummer; false: pay it to the parent again. */
+  aanKoo: boolean;
+  householdId: string | number;
+  /** LRK number from the invoice; required with aanKoo: true. */
+  lrkNummer?: string | null | undefined;
+};
+
 export type SetVoorschotpercentageInput = {
   /** Whole percent of the calculated voorschot to receive, 0 to 100. */
   percentage: number;
   /** The running toeslag (status VOORLOPIG_TOEGEKEND). */
   toeslagId: string | number;
 };
+
+/** Kind of childcare: dagopvang (KDV), buitenschoolse opvang (BSO) or gastouderopvang. */
+export type SoortOpvang =
+  | 'BSO'
+  | 'DAGOPVANG'
+  | 'GASTOUDEROPVANG';
 
 /** Exactly one of schuldId and beschikkingId. */
 export type SubmitZienswijzeInput = {
@@ -413,20 +536,42 @@ export type UserErrorCode =
   | 'BETAALPAUZE_ONGELDIG'
   /** A payment needs an amount above 0 in cents, a date not in the future and a bank reference (1–64 characters, no BSN). */
   | 'BETALING_ONGELDIG'
+  /** The 3-week window to block the mutatievoorstel has passed. */
+  | 'BLOKKEERTERMIJN_VERSTREKEN'
+  /** This chunk number was already received with other content. */
+  | 'CHUNK_HERGEBRUIKT'
   /** A client reference is at most 100 characters and must not contain a BSN. */
   | 'CLIENTREFERENTIE_ONGELDIG'
   /** VIA_INTERMEDIAIR can only be chosen by an intermediary submitting for a client. */
   | 'CONTACTVOORKEUR_ONGELDIG'
+  /** The convenanttegoed is no longer open (already paid out or handed over). */
+  | 'CONVENANTTEGOED_NIET_OPEN'
+  /** Only a convenanttegoed handed over to the agency (OVERGEDRAGEN) can be paid to the parent by the agency. */
+  | 'CONVENANTTEGOED_NIET_OVERGEDRAGEN'
   /** The gemeente already takes part in (part of) this period; periods of one gemeente never overlap. */
   | 'DEELNAME_OVERLAPT'
+  /** The household has no running kinderopvangtoeslag. */
+  | 'GEEN_KINDEROPVANGTOESLAG'
   /** A machtiging is valid from today through a date at most 5 years ahead. */
   | 'GELDIGHEID_ONGELDIG'
   /** The object was changed at the same time by someone else; nothing was saved, try again. */
   | 'GELIJKTIJDIG_GEWIJZIGD'
+  /** This idempotency key was already used for a delivery with other content. */
+  | 'IDEMPOTENCY_KEY_HERGEBRUIKT'
+  /** The childcare organisation of this LRK number has no convenant or agreement (or it is suspended): the toeslag cannot be paid to it. */
+  | 'KOO_ZONDER_OVEREENKOMST'
+  /** The bulk delivery is already committed or refused: no chunks can be added. */
+  | 'LEVERING_AFGESLOTEN'
+  /** At least one record is invalid (see the per-record errors): the whole delivery is refused and nothing is stored. */
+  | 'LEVERING_AFGEWEZEN'
+  /** A delivery needs at least one record. */
+  | 'LEVERING_LEEG'
   /** This organisation already has a pending or active machtiging for the household. */
   | 'MACHTIGING_BESTAAT_AL'
   /** The machtiging is already revoked or expired. */
   | 'MACHTIGING_NIET_ACTIEF'
+  /** The mutatievoorstel is already blocked, carried out or lapsed. */
+  | 'MUTATIEVOORSTEL_NIET_OPEN'
   /** A follow-up note is at most 2000 characters and never contains a BSN. */
   | 'NOTITIE_ONGELDIG'
   /** The set-off would leave the household less than its beslagvrije voet; nothing was set off. */
@@ -437,7 +582,7 @@ export type UserErrorCode =
   | 'ORGANISATIE_ONGELDIG'
   /** The voorschotpercentage must be a whole number from 0 to 100. */
   | 'PERCENTAGE_ONGELDIG'
-  /** The end date (tot, exclusive) must be after the start date (vanaf). */
+  /** The period is not valid: a participation period’s end date (tot, exclusive) must be after its start date (vanaf); a delivery period is a month (YYYY-MM) that has started. */
   | 'PERIODE_ONGELDIG'
   /** The reason must not be empty and at most 2000 characters long. */
   | 'REDEN_ONGELDIG'
@@ -453,12 +598,16 @@ export type UserErrorCode =
   | 'SCHULD_BUITEN_INVORDERING'
   /** Collection of the schuld is paused (e.g. UHT); no arrangement is needed now. */
   | 'SCHULD_GEPAUZEERD'
+  /** Too many records in one request or delivery (see the limits in the field description). */
+  | 'TE_VEEL_RECORDS'
   /** Only a running toeslag (VOORLOPIG_TOEGEKEND) with months left in its year can change. */
   | 'TOESLAG_NIET_LOPEND'
   /** The verrekening is already completed or undone. */
   | 'VERREKENING_NIET_ACTIEF'
   /** The schuld cannot be set off now: it is in an active arrangement, already set off, or the toeslag pays no voorschot. */
   | 'VERREKENING_NIET_MOGELIJK'
+  /** Committing the delivery failed; nothing was stored and the delivery can be committed again. */
+  | 'VERWERKING_MISLUKT'
   /** The signal’s personal fields were erased after the retention period; its follow-up can no longer be recorded. */
   | 'VROEGSIGNAAL_GEWIST'
   /** Name 1 to 100 vroegsignalen, each once. */
@@ -655,6 +804,122 @@ export type AllSchuldenOverzichtenQueryVariables = Exact<{
 
 export type AllSchuldenOverzichtenQuery = { households: { nodes: Array<{ id: string, schuldenOverzicht: { totaalOpenstaand: string, aantalSchulden: number, oudsteVervaldatum: string | null, gedektDoorRegeling: string, nietGedekt: string, waarvanGepauzeerd: string, perToeslagsoort: Array<{ soort: ToeslagSoort, aantalSchulden: number, totaalOpenstaand: string }>, volgendeBetaling: { datum: string, bedrag: string, betalingsregeling: { id: string } } | null, schulden: Array<{ openstaand: string, gedekt: boolean, uitleg: string, schuld: { id: string, vervaldatum: string, gepauzeerd: boolean } }> } }> } };
 
+export type LeveringFieldsFragment = { id: string, periode: string, idempotencyKey: string, bulk: boolean, status: LeveringStatus, aantalRecords: number, aantalFouten: number, aantalBovenMaxUurprijs: number, aantalChunks: number, aantalGekoppeld: number, versie: number | null, vervangenDoor: string | null, verwerktOp: string | null, melding: string | null };
+
+export type KooOrganisatieQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type KooOrganisatieQuery = { kinderopvangOrganisatie: { organisationId: string, naam: string, overeenkomstStatus: OvereenkomstStatus, locaties: Array<{ lrkNummer: string, naam: string, actief: boolean }>, nieuweOvereenkomst: { geschikt: boolean, voorwaarden: Array<{ voorwaarde: OvereenkomstVoorwaarde, voldaan: boolean, toelichting: string }> } } };
+
+export type DeliverKinderopvangMutationVariables = Exact<{
+  input: DeliverKinderopvangGegevensInput;
+}>;
+
+
+export type DeliverKinderopvangMutation = { deliverKinderopvangGegevens: { levering: { id: string, periode: string, idempotencyKey: string, bulk: boolean, status: LeveringStatus, aantalRecords: number, aantalFouten: number, aantalBovenMaxUurprijs: number, aantalChunks: number, aantalGekoppeld: number, versie: number | null, vervangenDoor: string | null, verwerktOp: string | null, melding: string | null } | null, recordFouten: Array<{ index: number, code: RecordFoutCode, veld: string }>, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode, message: string }> } };
+
+export type CreateBulkLeveringMutationVariables = Exact<{
+  input: CreateBulkKinderopvangLeveringInput;
+}>;
+
+
+export type CreateBulkLeveringMutation = { createBulkKinderopvangLevering: { levering: { id: string, periode: string, idempotencyKey: string, bulk: boolean, status: LeveringStatus, aantalRecords: number, aantalFouten: number, aantalBovenMaxUurprijs: number, aantalChunks: number, aantalGekoppeld: number, versie: number | null, vervangenDoor: string | null, verwerktOp: string | null, melding: string | null } | null, userErrors: Array<{ code: UserErrorCode }> } };
+
+export type AppendBulkChunkMutationVariables = Exact<{
+  input: AppendBulkKinderopvangChunkInput;
+}>;
+
+
+export type AppendBulkChunkMutation = { appendBulkKinderopvangChunk: { levering: { id: string, periode: string, idempotencyKey: string, bulk: boolean, status: LeveringStatus, aantalRecords: number, aantalFouten: number, aantalBovenMaxUurprijs: number, aantalChunks: number, aantalGekoppeld: number, versie: number | null, vervangenDoor: string | null, verwerktOp: string | null, melding: string | null } | null, chunk: { volgnummer: number, aantalRecords: number, aantalFouten: number } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode }> } };
+
+export type CommitBulkLeveringMutationVariables = Exact<{
+  input: CommitBulkKinderopvangLeveringInput;
+}>;
+
+
+export type CommitBulkLeveringMutation = { commitBulkKinderopvangLevering: { levering: { id: string, periode: string, idempotencyKey: string, bulk: boolean, status: LeveringStatus, aantalRecords: number, aantalFouten: number, aantalBovenMaxUurprijs: number, aantalChunks: number, aantalGekoppeld: number, versie: number | null, vervangenDoor: string | null, verwerktOp: string | null, melding: string | null } | null, userErrors: Array<{ code: UserErrorCode }> } };
+
+export type KooLeveringenQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  periode?: string | null | undefined;
+}>;
+
+
+export type KooLeveringenQuery = { kinderopvangLeveringen: { nodes: Array<{ id: string, periode: string, idempotencyKey: string, bulk: boolean, status: LeveringStatus, aantalRecords: number, aantalFouten: number, aantalBovenMaxUurprijs: number, aantalChunks: number, aantalGekoppeld: number, versie: number | null, vervangenDoor: string | null, verwerktOp: string | null, melding: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type LeveringDetailQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type LeveringDetailQuery = { node:
+    | { id: string, periode: string, idempotencyKey: string, bulk: boolean, status: LeveringStatus, aantalRecords: number, aantalFouten: number, aantalBovenMaxUurprijs: number, aantalChunks: number, aantalGekoppeld: number, versie: number | null, vervangenDoor: string | null, verwerktOp: string | null, melding: string | null, records: { nodes: Array<{ index: number, kindBsn: string | null, ouderBsn: string, uren: string, uurprijs: string, uurprijsBovenMaximum: boolean, ouderReferentie: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, fouten: { nodes: Array<{ index: number, code: RecordFoutCode, veld: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } }
+    | Record<PropertyKey, never>
+   };
+
+export type ConvenantBetalingenQueryVariables = Exact<{
+  periode?: string | null | undefined;
+}>;
+
+
+export type ConvenantBetalingenQuery = { convenantBetalingen: { nodes: Array<{ periode: string, bedrag: string, betaaldOp: string, ouderReferentie: string }> } };
+
+export type TegoedFieldsFragment = { id: string, periode: string, bedrag: string, status: ConvenanttegoedStatus, ontstaanOp: string, afgehandeldOp: string | null, kooNaam: string, ouderReferentie: string };
+
+export type ConvenanttegoedenQueryVariables = Exact<{
+  status?: Array<ConvenanttegoedStatus> | ConvenanttegoedStatus | null | undefined;
+}>;
+
+
+export type ConvenanttegoedenQuery = { convenanttegoeden: { nodes: Array<{ id: string, periode: string, bedrag: string, status: ConvenanttegoedStatus, ontstaanOp: string, afgehandeldOp: string | null, kooNaam: string, ouderReferentie: string }> } };
+
+export type ReportConvenanttegoedPaidMutationVariables = Exact<{
+  input: ConvenanttegoedInput;
+}>;
+
+
+export type ReportConvenanttegoedPaidMutation = { reportConvenanttegoedPaid: { convenanttegoed: { id: string, periode: string, bedrag: string, status: ConvenanttegoedStatus, ontstaanOp: string, afgehandeldOp: string | null, kooNaam: string, ouderReferentie: string } | null, userErrors: Array<{ code: UserErrorCode }> } };
+
+export type TransferConvenanttegoedMutationVariables = Exact<{
+  input: ConvenanttegoedInput;
+}>;
+
+
+export type TransferConvenanttegoedMutation = { transferConvenanttegoed: { convenanttegoed: { id: string, periode: string, bedrag: string, status: ConvenanttegoedStatus, ontstaanOp: string, afgehandeldOp: string | null, kooNaam: string, ouderReferentie: string } | null, userErrors: Array<{ code: UserErrorCode }> } };
+
+export type PayConvenanttegoedToParentMutationVariables = Exact<{
+  input: ConvenanttegoedInput;
+}>;
+
+
+export type PayConvenanttegoedToParentMutation = { payConvenanttegoedToParent: { convenanttegoed: { id: string, periode: string, bedrag: string, status: ConvenanttegoedStatus, ontstaanOp: string, afgehandeldOp: string | null, kooNaam: string, ouderReferentie: string } | null, userErrors: Array<{ code: UserErrorCode }> } };
+
+export type MutatievoorstelFieldsFragment = { id: string, periode: string, kindNaam: string, soortOpvang: SoortOpvang, gemeldeUren: string, gemeldeUurprijs: string, huidigBedrag: string, voorgesteldBedrag: string, verlaging: string, dagtekening: string, blokkerenTot: string, status: MutatievoorstelStatus, geblokkeerdOp: string | null, afgehandeldOp: string | null, reden: string };
+
+export type HouseholdMutatievoorstellenQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type HouseholdMutatievoorstellenQuery = { household: { mutatievoorstellen: Array<{ id: string, periode: string, kindNaam: string, soortOpvang: SoortOpvang, gemeldeUren: string, gemeldeUurprijs: string, huidigBedrag: string, voorgesteldBedrag: string, verlaging: string, dagtekening: string, blokkerenTot: string, status: MutatievoorstelStatus, geblokkeerdOp: string | null, afgehandeldOp: string | null, reden: string }> } };
+
+export type BlockMutatievoorstelMutationVariables = Exact<{
+  input: BlockMutatievoorstelInput;
+}>;
+
+
+export type BlockMutatievoorstelMutation = { blockMutatievoorstel: { mutatievoorstel: { id: string, periode: string, kindNaam: string, soortOpvang: SoortOpvang, gemeldeUren: string, gemeldeUurprijs: string, huidigBedrag: string, voorgesteldBedrag: string, verlaging: string, dagtekening: string, blokkerenTot: string, status: MutatievoorstelStatus, geblokkeerdOp: string | null, afgehandeldOp: string | null, reden: string } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode }> } };
+
+export type SetBetalingAanKooMutationVariables = Exact<{
+  input: SetKinderopvangtoeslagBetalingAanKooInput;
+}>;
+
+
+export type SetBetalingAanKooMutation = { setKinderopvangtoeslagBetalingAanKoo: { betalingAanKoo: { lrkNummer: string, kooNaam: string, vanaf: string, tot: string | null } | null, userErrors: Array<{ field: Array<string> | null, code: UserErrorCode }> } };
+
 export type MachtigingFieldsFragment = { id: string, organisationId: string, scope: MachtigingScope, status: MachtigingStatus, geldigTot: string, clientReferentie: string | null, activeringscode: string | null, verleendVia: MachtigingVerleendVia | null, geactiveerdOp: string | null, ingetrokkenOp: string | null, ingetrokkenDoor: Role | null };
 
 export type RequestMachtigingMutationVariables = Exact<{
@@ -723,8 +988,11 @@ export type NodeQueryVariables = Exact<{
 export type NodeQuery = { node:
     | { __typename: 'Beschikking', nummer: string, id: string, beschikkingSoort: BeschikkingSoort }
     | { __typename: 'Betalingsregeling', termijnbedrag: string, id: string }
+    | { __typename: 'Convenanttegoed', id: string }
     | { __typename: 'Household', gemeentecode: string, id: string }
+    | { __typename: 'KinderopvangLevering', id: string }
     | { __typename: 'Machtiging', id: string }
+    | { __typename: 'Mutatievoorstel', id: string }
     | { __typename: 'Schuld', openstaandBedrag: string, status: SchuldStatus, id: string }
     | { __typename: 'Toeslag', soort: ToeslagSoort, berekeningsjaar: number, id: string }
     | { __typename: 'Verrekening', id: string }
@@ -859,6 +1127,9 @@ export type VroegsignaalNodeQuery = { node:
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
     | { id: string, gemeentecode: string, signaaldatum: string, ontstaansdatum: string, bedragAchterstand: string | null, status: VroegsignaalStatus, crisissignaal: boolean, warmeOverdracht: boolean, ontvangenOp: string | null, actueel: boolean, beeindigdOp: string | null, gewist: boolean, contact: { partnerNaam: string | null, telefoonnummer: string | null, email: string | null, aanvrager: { voornamen: string, tussenvoegsel: string | null, achternaam: string }, adres: { straat: string, huisnummer: number, huisnummertoevoeging: string | null, postcode: string, woonplaats: string } } | null, opvolging: { uitkomst: VroegsignaalUitkomst, notitie: string | null, vastgelegdOp: string } | null }
     | { id: string }
     | { id: string }
@@ -947,8 +1218,11 @@ export type ZaakNodeQueryVariables = Exact<{
 export type ZaakNodeQuery = { node:
     | { __typename: 'Beschikking', id: string }
     | { __typename: 'Betalingsregeling', id: string }
+    | { __typename: 'Convenanttegoed', id: string }
     | { __typename: 'Household', id: string }
+    | { __typename: 'KinderopvangLevering', id: string }
     | { __typename: 'Machtiging', id: string }
+    | { __typename: 'Mutatievoorstel', id: string }
     | { __typename: 'Schuld', id: string }
     | { __typename: 'Toeslag', id: string }
     | { __typename: 'Verrekening', id: string }
@@ -960,6 +1234,9 @@ export type ZaakNodeQuery = { node:
 export const HouseholdFullFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"HouseholdFull"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Household"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"gemeentecode"}},{"kind":"Field","name":{"kind":"Name","value":"uhtGeregistreerd"}},{"kind":"Field","name":{"kind":"Name","value":"adres"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"straat"}},{"kind":"Field","name":{"kind":"Name","value":"huisnummer"}},{"kind":"Field","name":{"kind":"Name","value":"huisnummertoevoeging"}},{"kind":"Field","name":{"kind":"Name","value":"postcode"}},{"kind":"Field","name":{"kind":"Name","value":"woonplaats"}}]}},{"kind":"Field","name":{"kind":"Name","value":"members"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rol"}},{"kind":"Field","name":{"kind":"Name","value":"vanaf"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"bsn"}},{"kind":"Field","name":{"kind":"Name","value":"voornamen"}},{"kind":"Field","name":{"kind":"Name","value":"tussenvoegsel"}},{"kind":"Field","name":{"kind":"Name","value":"achternaam"}},{"kind":"Field","name":{"kind":"Name","value":"geboortedatum"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"toeslagen"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"soort"}},{"kind":"Field","name":{"kind":"Name","value":"berekeningsjaar"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"voorschotMaandbedrag"}},{"kind":"Field","name":{"kind":"Name","value":"voorschotPercentage"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"schulden"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"beschikkingsnummer"}},{"kind":"Field","name":{"kind":"Name","value":"dagtekening"}},{"kind":"Field","name":{"kind":"Name","value":"vervaldatum"}},{"kind":"Field","name":{"kind":"Name","value":"oorspronkelijkBedrag"}},{"kind":"Field","name":{"kind":"Name","value":"openstaandBedrag"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"fraude"}},{"kind":"Field","name":{"kind":"Name","value":"gepauzeerd"}},{"kind":"Field","name":{"kind":"Name","value":"toeslag"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"soort"}},{"kind":"Field","name":{"kind":"Name","value":"berekeningsjaar"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"betalingsregelingen"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"soort"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"totaalBedrag"}},{"kind":"Field","name":{"kind":"Name","value":"termijnbedrag"}},{"kind":"Field","name":{"kind":"Name","value":"aantalTermijnen"}},{"kind":"Field","name":{"kind":"Name","value":"startdatum"}},{"kind":"Field","name":{"kind":"Name","value":"schulden"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]} as unknown as DocumentNode<HouseholdFullFragment, unknown>;
 export const DetailsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Details"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Household"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"toeslagen"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"soort"}},{"kind":"Field","name":{"kind":"Name","value":"berekeningsjaar"}},{"kind":"Field","name":{"kind":"Name","value":"berekendVoorschotMaandbedrag"}},{"kind":"Field","name":{"kind":"Name","value":"voorschotMaandbedrag"}},{"kind":"Field","name":{"kind":"Name","value":"voorschotPercentage"}},{"kind":"Field","name":{"kind":"Name","value":"beschikkingen"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"soort"}},{"kind":"Field","name":{"kind":"Name","value":"nummer"}},{"kind":"Field","name":{"kind":"Name","value":"dagtekening"}},{"kind":"Field","name":{"kind":"Name","value":"ingangsdatum"}},{"kind":"Field","name":{"kind":"Name","value":"jaarbedrag"}},{"kind":"Field","name":{"kind":"Name","value":"voorschotMaandbedrag"}},{"kind":"Field","name":{"kind":"Name","value":"voorschotPercentage"}},{"kind":"Field","name":{"kind":"Name","value":"betaaldeVoorschotten"}},{"kind":"Field","name":{"kind":"Name","value":"terugTeBetalen"}},{"kind":"Field","name":{"kind":"Name","value":"reden"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"schulden"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kosten"}},{"kind":"Field","name":{"kind":"Name","value":"statusSinds"}},{"kind":"Field","name":{"kind":"Name","value":"totaalOpenstaand"}},{"kind":"Field","name":{"kind":"Name","value":"beschikking"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"soort"}},{"kind":"Field","name":{"kind":"Name","value":"nummer"}},{"kind":"Field","name":{"kind":"Name","value":"toeslag"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"geschiedenis"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"datum"}},{"kind":"Field","name":{"kind":"Name","value":"soort"}},{"kind":"Field","name":{"kind":"Name","value":"vanStatus"}},{"kind":"Field","name":{"kind":"Name","value":"naarStatus"}},{"kind":"Field","name":{"kind":"Name","value":"bedrag"}},{"kind":"Field","name":{"kind":"Name","value":"reden"}},{"kind":"Field","name":{"kind":"Name","value":"bron"}}]}},{"kind":"Field","name":{"kind":"Name","value":"betalingsregeling"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"betalingsregelingen"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"bijOpDatum"}},{"kind":"Field","name":{"kind":"Name","value":"termijnen"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"volgnummer"}},{"kind":"Field","name":{"kind":"Name","value":"vervaldatum"}},{"kind":"Field","name":{"kind":"Name","value":"bedrag"}},{"kind":"Field","name":{"kind":"Name","value":"betaaldBedrag"}},{"kind":"Field","name":{"kind":"Name","value":"betaaldOp"}}]}}]}}]}}]}}]} as unknown as DocumentNode<DetailsFragment, unknown>;
 export const OverzichtFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Overzicht"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SchuldenOverzicht"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totaalOpenstaand"}},{"kind":"Field","name":{"kind":"Name","value":"aantalSchulden"}},{"kind":"Field","name":{"kind":"Name","value":"oudsteVervaldatum"}},{"kind":"Field","name":{"kind":"Name","value":"perToeslagsoort"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"soort"}},{"kind":"Field","name":{"kind":"Name","value":"aantalSchulden"}},{"kind":"Field","name":{"kind":"Name","value":"totaalOpenstaand"}}]}},{"kind":"Field","name":{"kind":"Name","value":"gedektDoorRegeling"}},{"kind":"Field","name":{"kind":"Name","value":"nietGedekt"}},{"kind":"Field","name":{"kind":"Name","value":"waarvanGepauzeerd"}},{"kind":"Field","name":{"kind":"Name","value":"volgendeBetaling"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"datum"}},{"kind":"Field","name":{"kind":"Name","value":"bedrag"}},{"kind":"Field","name":{"kind":"Name","value":"betalingsregeling"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"schulden"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schuld"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"vervaldatum"}},{"kind":"Field","name":{"kind":"Name","value":"gepauzeerd"}}]}},{"kind":"Field","name":{"kind":"Name","value":"openstaand"}},{"kind":"Field","name":{"kind":"Name","value":"gedekt"}},{"kind":"Field","name":{"kind":"Name","value":"uitleg"}}]}}]}}]} as unknown as DocumentNode<OverzichtFragment, unknown>;
+export const LeveringFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LeveringFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"KinderopvangLevering"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"periode"}},{"kind":"Field","name":{"kind":"Name","value":"idempotencyKey"}},{"kind":"Field","name":{"kind":"Name","value":"bulk"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"aantalRecords"}},{"kind":"Field","name":{"kind":"Name","value":"aantalFouten"}},{"kind":"Field","name":{"kind":"Name","value":"aantalBovenMaxUurprijs"}},{"kind":"Field","name":{"kind":"Name","value":"aantalChunks"}},{"kind":"Field","name":{"kind":"Name","value":"aantalGekoppeld"}},{"kind":"Field","name":{"kind":"Name","value":"versie"}},{"kind":"Field","name":{"kind":"Name","value":"vervangenDoor"}},{"kind":"Field","name":{"kind":"Name","value":"verwerktOp"}},{"kind":"Field","name":{"kind":"Name","value":"melding"}}]}}]} as unknown as DocumentNode<LeveringFieldsFragment, unknown>;
+export const TegoedFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TegoedFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Convenanttegoed"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"periode"}},{"kind":"Field","name":{"kind":"Name","value":"bedrag"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"ontstaanOp"}},{"kind":"Field","name":{"kind":"Name","value":"afgehandeldOp"}},{"kind":"Field","name":{"kind":"Name","value":"kooNaam"}},{"kind":"Field","name":{"kind":"Name","value":"ouderReferentie"}}]}}]} as unknown as DocumentNode<TegoedFieldsFragment, unknown>;
+export const MutatievoorstelFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutatievoorstelFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Mutatievoorstel"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"periode"}},{"kind":"Field","name":{"kind":"Name","value":"kindNaam"}},{"kind":"Field","name":{"kind":"Name","value":"soortOpvang"}},{"kind":"Field","name":{"kind":"Name","value":"gemeldeUren"}},{"kind":"Field","name":{"kind":"Name","value":"gemeldeUurprijs"}},{"kind":"Field","name":{"kind":"Name","value":"huidigBedrag"}},{"kind":"Field","name":{"kind":"Name","value":"voorgesteldBedrag"}},{"kind":"Field","name":{"kind":"Name","value":"verlaging"}},{"kind":"Field","name":{"kind":"Name","value":"dagtekening"}},{"kind":"Field","name":{"kind":"Name","value":"blokkerenTot"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"geblokkeerdOp"}},{"kind":"Field","name":{"kind":"Name","value":"afgehandeldOp"}},{"kind":"Field","name":{"kind":"Name","value":"reden"}}]}}]} as unknown as DocumentNode<MutatievoorstelFieldsFragment, unknown>;
 export const MachtigingFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MachtigingFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Machtiging"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"organisationId"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"geldigTot"}},{"kind":"Field","name":{"kind":"Name","value":"clientReferentie"}},{"kind":"Field","name":{"kind":"Name","value":"activeringscode"}},{"kind":"Field","name":{"kind":"Name","value":"verleendVia"}},{"kind":"Field","name":{"kind":"Name","value":"geactiveerdOp"}},{"kind":"Field","name":{"kind":"Name","value":"ingetrokkenOp"}},{"kind":"Field","name":{"kind":"Name","value":"ingetrokkenDoor"}}]}}]} as unknown as DocumentNode<MachtigingFieldsFragment, unknown>;
 export const RegelingFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"RegelingFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Betalingsregeling"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"soort"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"totaalBedrag"}},{"kind":"Field","name":{"kind":"Name","value":"termijnbedrag"}},{"kind":"Field","name":{"kind":"Name","value":"aantalTermijnen"}},{"kind":"Field","name":{"kind":"Name","value":"startdatum"}},{"kind":"Field","name":{"kind":"Name","value":"herzieningsdatum"}},{"kind":"Field","name":{"kind":"Name","value":"restantNaLooptijd"}},{"kind":"Field","name":{"kind":"Name","value":"termijnen"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"volgnummer"}},{"kind":"Field","name":{"kind":"Name","value":"vervaldatum"}},{"kind":"Field","name":{"kind":"Name","value":"bedrag"}}]}},{"kind":"Field","name":{"kind":"Name","value":"schulden"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}}]}}]}}]} as unknown as DocumentNode<RegelingFieldsFragment, unknown>;
 export const CapaciteitFieldsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"CapaciteitFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Betalingscapaciteit"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"datum"}},{"kind":"Field","name":{"kind":"Name","value":"regels"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"groep"}},{"kind":"Field","name":{"kind":"Name","value":"omschrijving"}},{"kind":"Field","name":{"kind":"Name","value":"bedrag"}},{"kind":"Field","name":{"kind":"Name","value":"meegeteld"}},{"kind":"Field","name":{"kind":"Name","value":"reden"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nettoBesteedbaarInkomen"}},{"kind":"Field","name":{"kind":"Name","value":"aftrekTotaal"}},{"kind":"Field","name":{"kind":"Name","value":"bijzondereLastenTotaal"}},{"kind":"Field","name":{"kind":"Name","value":"kostenVanBestaan"}},{"kind":"Field","name":{"kind":"Name","value":"betalingscapaciteit"}},{"kind":"Field","name":{"kind":"Name","value":"afloscapaciteit"}},{"kind":"Field","name":{"kind":"Name","value":"standaardTermijnbedrag"}},{"kind":"Field","name":{"kind":"Name","value":"termijnbedrag"}},{"kind":"Field","name":{"kind":"Name","value":"aantalTermijnen"}},{"kind":"Field","name":{"kind":"Name","value":"herbeoordelingNaMaanden"}},{"kind":"Field","name":{"kind":"Name","value":"uitkomst"}},{"kind":"Field","name":{"kind":"Name","value":"maatwerkNodig"}}]}}]} as unknown as DocumentNode<CapaciteitFieldsFragment, unknown>;
@@ -983,6 +1260,21 @@ export const MyHouseholdDetailsDocument = {"kind":"Document","definitions":[{"ki
 export const SchuldenOverzichtDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"SchuldenOverzicht"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"household"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"schuldenOverzicht"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Overzicht"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Overzicht"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SchuldenOverzicht"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totaalOpenstaand"}},{"kind":"Field","name":{"kind":"Name","value":"aantalSchulden"}},{"kind":"Field","name":{"kind":"Name","value":"oudsteVervaldatum"}},{"kind":"Field","name":{"kind":"Name","value":"perToeslagsoort"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"soort"}},{"kind":"Field","name":{"kind":"Name","value":"aantalSchulden"}},{"kind":"Field","name":{"kind":"Name","value":"totaalOpenstaand"}}]}},{"kind":"Field","name":{"kind":"Name","value":"gedektDoorRegeling"}},{"kind":"Field","name":{"kind":"Name","value":"nietGedekt"}},{"kind":"Field","name":{"kind":"Name","value":"waarvanGepauzeerd"}},{"kind":"Field","name":{"kind":"Name","value":"volgendeBetaling"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"datum"}},{"kind":"Field","name":{"kind":"Name","value":"bedrag"}},{"kind":"Field","name":{"kind":"Name","value":"betalingsregeling"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"schulden"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schuld"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"vervaldatum"}},{"kind":"Field","name":{"kind":"Name","value":"gepauzeerd"}}]}},{"kind":"Field","name":{"kind":"Name","value":"openstaand"}},{"kind":"Field","name":{"kind":"Name","value":"gedekt"}},{"kind":"Field","name":{"kind":"Name","value":"uitleg"}}]}}]}}]} as unknown as DocumentNode<SchuldenOverzichtQuery, SchuldenOverzichtQueryVariables>;
 export const MySchuldenOverzichtDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MySchuldenOverzicht"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myHousehold"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"schuldenOverzicht"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Overzicht"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Overzicht"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SchuldenOverzicht"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totaalOpenstaand"}},{"kind":"Field","name":{"kind":"Name","value":"aantalSchulden"}},{"kind":"Field","name":{"kind":"Name","value":"oudsteVervaldatum"}},{"kind":"Field","name":{"kind":"Name","value":"perToeslagsoort"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"soort"}},{"kind":"Field","name":{"kind":"Name","value":"aantalSchulden"}},{"kind":"Field","name":{"kind":"Name","value":"totaalOpenstaand"}}]}},{"kind":"Field","name":{"kind":"Name","value":"gedektDoorRegeling"}},{"kind":"Field","name":{"kind":"Name","value":"nietGedekt"}},{"kind":"Field","name":{"kind":"Name","value":"waarvanGepauzeerd"}},{"kind":"Field","name":{"kind":"Name","value":"volgendeBetaling"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"datum"}},{"kind":"Field","name":{"kind":"Name","value":"bedrag"}},{"kind":"Field","name":{"kind":"Name","value":"betalingsregeling"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"schulden"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schuld"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"vervaldatum"}},{"kind":"Field","name":{"kind":"Name","value":"gepauzeerd"}}]}},{"kind":"Field","name":{"kind":"Name","value":"openstaand"}},{"kind":"Field","name":{"kind":"Name","value":"gedekt"}},{"kind":"Field","name":{"kind":"Name","value":"uitleg"}}]}}]}}]} as unknown as DocumentNode<MySchuldenOverzichtQuery, MySchuldenOverzichtQueryVariables>;
 export const AllSchuldenOverzichtenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AllSchuldenOverzichten"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"households"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"schuldenOverzicht"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"Overzicht"}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"Overzicht"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"SchuldenOverzicht"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totaalOpenstaand"}},{"kind":"Field","name":{"kind":"Name","value":"aantalSchulden"}},{"kind":"Field","name":{"kind":"Name","value":"oudsteVervaldatum"}},{"kind":"Field","name":{"kind":"Name","value":"perToeslagsoort"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"soort"}},{"kind":"Field","name":{"kind":"Name","value":"aantalSchulden"}},{"kind":"Field","name":{"kind":"Name","value":"totaalOpenstaand"}}]}},{"kind":"Field","name":{"kind":"Name","value":"gedektDoorRegeling"}},{"kind":"Field","name":{"kind":"Name","value":"nietGedekt"}},{"kind":"Field","name":{"kind":"Name","value":"waarvanGepauzeerd"}},{"kind":"Field","name":{"kind":"Name","value":"volgendeBetaling"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"datum"}},{"kind":"Field","name":{"kind":"Name","value":"bedrag"}},{"kind":"Field","name":{"kind":"Name","value":"betalingsregeling"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"schulden"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"schuld"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"vervaldatum"}},{"kind":"Field","name":{"kind":"Name","value":"gepauzeerd"}}]}},{"kind":"Field","name":{"kind":"Name","value":"openstaand"}},{"kind":"Field","name":{"kind":"Name","value":"gedekt"}},{"kind":"Field","name":{"kind":"Name","value":"uitleg"}}]}}]}}]} as unknown as DocumentNode<AllSchuldenOverzichtenQuery, AllSchuldenOverzichtenQueryVariables>;
+export const KooOrganisatieDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"KooOrganisatie"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kinderopvangOrganisatie"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organisationId"}},{"kind":"Field","name":{"kind":"Name","value":"naam"}},{"kind":"Field","name":{"kind":"Name","value":"overeenkomstStatus"}},{"kind":"Field","name":{"kind":"Name","value":"locaties"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lrkNummer"}},{"kind":"Field","name":{"kind":"Name","value":"naam"}},{"kind":"Field","name":{"kind":"Name","value":"actief"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nieuweOvereenkomst"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"geschikt"}},{"kind":"Field","name":{"kind":"Name","value":"voorwaarden"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"voorwaarde"}},{"kind":"Field","name":{"kind":"Name","value":"voldaan"}},{"kind":"Field","name":{"kind":"Name","value":"toelichting"}}]}}]}}]}}]}}]} as unknown as DocumentNode<KooOrganisatieQuery, KooOrganisatieQueryVariables>;
+export const DeliverKinderopvangDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"DeliverKinderopvang"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"DeliverKinderopvangGegevensInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"deliverKinderopvangGegevens"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"levering"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LeveringFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"recordFouten"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"veld"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LeveringFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"KinderopvangLevering"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"periode"}},{"kind":"Field","name":{"kind":"Name","value":"idempotencyKey"}},{"kind":"Field","name":{"kind":"Name","value":"bulk"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"aantalRecords"}},{"kind":"Field","name":{"kind":"Name","value":"aantalFouten"}},{"kind":"Field","name":{"kind":"Name","value":"aantalBovenMaxUurprijs"}},{"kind":"Field","name":{"kind":"Name","value":"aantalChunks"}},{"kind":"Field","name":{"kind":"Name","value":"aantalGekoppeld"}},{"kind":"Field","name":{"kind":"Name","value":"versie"}},{"kind":"Field","name":{"kind":"Name","value":"vervangenDoor"}},{"kind":"Field","name":{"kind":"Name","value":"verwerktOp"}},{"kind":"Field","name":{"kind":"Name","value":"melding"}}]}}]} as unknown as DocumentNode<DeliverKinderopvangMutation, DeliverKinderopvangMutationVariables>;
+export const CreateBulkLeveringDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CreateBulkLevering"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CreateBulkKinderopvangLeveringInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"createBulkKinderopvangLevering"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"levering"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LeveringFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LeveringFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"KinderopvangLevering"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"periode"}},{"kind":"Field","name":{"kind":"Name","value":"idempotencyKey"}},{"kind":"Field","name":{"kind":"Name","value":"bulk"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"aantalRecords"}},{"kind":"Field","name":{"kind":"Name","value":"aantalFouten"}},{"kind":"Field","name":{"kind":"Name","value":"aantalBovenMaxUurprijs"}},{"kind":"Field","name":{"kind":"Name","value":"aantalChunks"}},{"kind":"Field","name":{"kind":"Name","value":"aantalGekoppeld"}},{"kind":"Field","name":{"kind":"Name","value":"versie"}},{"kind":"Field","name":{"kind":"Name","value":"vervangenDoor"}},{"kind":"Field","name":{"kind":"Name","value":"verwerktOp"}},{"kind":"Field","name":{"kind":"Name","value":"melding"}}]}}]} as unknown as DocumentNode<CreateBulkLeveringMutation, CreateBulkLeveringMutationVariables>;
+export const AppendBulkChunkDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"AppendBulkChunk"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"AppendBulkKinderopvangChunkInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"appendBulkKinderopvangChunk"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"levering"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LeveringFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"chunk"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"volgnummer"}},{"kind":"Field","name":{"kind":"Name","value":"aantalRecords"}},{"kind":"Field","name":{"kind":"Name","value":"aantalFouten"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LeveringFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"KinderopvangLevering"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"periode"}},{"kind":"Field","name":{"kind":"Name","value":"idempotencyKey"}},{"kind":"Field","name":{"kind":"Name","value":"bulk"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"aantalRecords"}},{"kind":"Field","name":{"kind":"Name","value":"aantalFouten"}},{"kind":"Field","name":{"kind":"Name","value":"aantalBovenMaxUurprijs"}},{"kind":"Field","name":{"kind":"Name","value":"aantalChunks"}},{"kind":"Field","name":{"kind":"Name","value":"aantalGekoppeld"}},{"kind":"Field","name":{"kind":"Name","value":"versie"}},{"kind":"Field","name":{"kind":"Name","value":"vervangenDoor"}},{"kind":"Field","name":{"kind":"Name","value":"verwerktOp"}},{"kind":"Field","name":{"kind":"Name","value":"melding"}}]}}]} as unknown as DocumentNode<AppendBulkChunkMutation, AppendBulkChunkMutationVariables>;
+export const CommitBulkLeveringDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CommitBulkLevering"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"CommitBulkKinderopvangLeveringInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"commitBulkKinderopvangLevering"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"levering"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LeveringFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LeveringFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"KinderopvangLevering"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"periode"}},{"kind":"Field","name":{"kind":"Name","value":"idempotencyKey"}},{"kind":"Field","name":{"kind":"Name","value":"bulk"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"aantalRecords"}},{"kind":"Field","name":{"kind":"Name","value":"aantalFouten"}},{"kind":"Field","name":{"kind":"Name","value":"aantalBovenMaxUurprijs"}},{"kind":"Field","name":{"kind":"Name","value":"aantalChunks"}},{"kind":"Field","name":{"kind":"Name","value":"aantalGekoppeld"}},{"kind":"Field","name":{"kind":"Name","value":"versie"}},{"kind":"Field","name":{"kind":"Name","value":"vervangenDoor"}},{"kind":"Field","name":{"kind":"Name","value":"verwerktOp"}},{"kind":"Field","name":{"kind":"Name","value":"melding"}}]}}]} as unknown as DocumentNode<CommitBulkLeveringMutation, CommitBulkLeveringMutationVariables>;
+export const KooLeveringenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"KooLeveringen"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"periode"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"kinderopvangLeveringen"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"periode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"periode"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LeveringFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LeveringFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"KinderopvangLevering"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"periode"}},{"kind":"Field","name":{"kind":"Name","value":"idempotencyKey"}},{"kind":"Field","name":{"kind":"Name","value":"bulk"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"aantalRecords"}},{"kind":"Field","name":{"kind":"Name","value":"aantalFouten"}},{"kind":"Field","name":{"kind":"Name","value":"aantalBovenMaxUurprijs"}},{"kind":"Field","name":{"kind":"Name","value":"aantalChunks"}},{"kind":"Field","name":{"kind":"Name","value":"aantalGekoppeld"}},{"kind":"Field","name":{"kind":"Name","value":"versie"}},{"kind":"Field","name":{"kind":"Name","value":"vervangenDoor"}},{"kind":"Field","name":{"kind":"Name","value":"verwerktOp"}},{"kind":"Field","name":{"kind":"Name","value":"melding"}}]}}]} as unknown as DocumentNode<KooLeveringenQuery, KooLeveringenQueryVariables>;
+export const LeveringDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"LeveringDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"KinderopvangLevering"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"LeveringFields"}},{"kind":"Field","name":{"kind":"Name","value":"records"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"kindBsn"}},{"kind":"Field","name":{"kind":"Name","value":"ouderBsn"}},{"kind":"Field","name":{"kind":"Name","value":"uren"}},{"kind":"Field","name":{"kind":"Name","value":"uurprijs"}},{"kind":"Field","name":{"kind":"Name","value":"uurprijsBovenMaximum"}},{"kind":"Field","name":{"kind":"Name","value":"ouderReferentie"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"fouten"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"index"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"veld"}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"LeveringFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"KinderopvangLevering"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"periode"}},{"kind":"Field","name":{"kind":"Name","value":"idempotencyKey"}},{"kind":"Field","name":{"kind":"Name","value":"bulk"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"aantalRecords"}},{"kind":"Field","name":{"kind":"Name","value":"aantalFouten"}},{"kind":"Field","name":{"kind":"Name","value":"aantalBovenMaxUurprijs"}},{"kind":"Field","name":{"kind":"Name","value":"aantalChunks"}},{"kind":"Field","name":{"kind":"Name","value":"aantalGekoppeld"}},{"kind":"Field","name":{"kind":"Name","value":"versie"}},{"kind":"Field","name":{"kind":"Name","value":"vervangenDoor"}},{"kind":"Field","name":{"kind":"Name","value":"verwerktOp"}},{"kind":"Field","name":{"kind":"Name","value":"melding"}}]}}]} as unknown as DocumentNode<LeveringDetailQuery, LeveringDetailQueryVariables>;
+export const ConvenantBetalingenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ConvenantBetalingen"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"periode"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"convenantBetalingen"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"periode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"periode"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"periode"}},{"kind":"Field","name":{"kind":"Name","value":"bedrag"}},{"kind":"Field","name":{"kind":"Name","value":"betaaldOp"}},{"kind":"Field","name":{"kind":"Name","value":"ouderReferentie"}}]}}]}}]}}]} as unknown as DocumentNode<ConvenantBetalingenQuery, ConvenantBetalingenQueryVariables>;
+export const ConvenanttegoedenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Convenanttegoeden"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"status"}},"type":{"kind":"ListType","type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConvenanttegoedStatus"}}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"convenanttegoeden"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"status"},"value":{"kind":"Variable","name":{"kind":"Name","value":"status"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TegoedFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TegoedFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Convenanttegoed"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"periode"}},{"kind":"Field","name":{"kind":"Name","value":"bedrag"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"ontstaanOp"}},{"kind":"Field","name":{"kind":"Name","value":"afgehandeldOp"}},{"kind":"Field","name":{"kind":"Name","value":"kooNaam"}},{"kind":"Field","name":{"kind":"Name","value":"ouderReferentie"}}]}}]} as unknown as DocumentNode<ConvenanttegoedenQuery, ConvenanttegoedenQueryVariables>;
+export const ReportConvenanttegoedPaidDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ReportConvenanttegoedPaid"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConvenanttegoedInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"reportConvenanttegoedPaid"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"convenanttegoed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TegoedFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TegoedFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Convenanttegoed"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"periode"}},{"kind":"Field","name":{"kind":"Name","value":"bedrag"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"ontstaanOp"}},{"kind":"Field","name":{"kind":"Name","value":"afgehandeldOp"}},{"kind":"Field","name":{"kind":"Name","value":"kooNaam"}},{"kind":"Field","name":{"kind":"Name","value":"ouderReferentie"}}]}}]} as unknown as DocumentNode<ReportConvenanttegoedPaidMutation, ReportConvenanttegoedPaidMutationVariables>;
+export const TransferConvenanttegoedDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"TransferConvenanttegoed"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConvenanttegoedInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"transferConvenanttegoed"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"convenanttegoed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TegoedFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TegoedFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Convenanttegoed"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"periode"}},{"kind":"Field","name":{"kind":"Name","value":"bedrag"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"ontstaanOp"}},{"kind":"Field","name":{"kind":"Name","value":"afgehandeldOp"}},{"kind":"Field","name":{"kind":"Name","value":"kooNaam"}},{"kind":"Field","name":{"kind":"Name","value":"ouderReferentie"}}]}}]} as unknown as DocumentNode<TransferConvenanttegoedMutation, TransferConvenanttegoedMutationVariables>;
+export const PayConvenanttegoedToParentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"PayConvenanttegoedToParent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ConvenanttegoedInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"payConvenanttegoedToParent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"convenanttegoed"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"TegoedFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"TegoedFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Convenanttegoed"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"periode"}},{"kind":"Field","name":{"kind":"Name","value":"bedrag"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"ontstaanOp"}},{"kind":"Field","name":{"kind":"Name","value":"afgehandeldOp"}},{"kind":"Field","name":{"kind":"Name","value":"kooNaam"}},{"kind":"Field","name":{"kind":"Name","value":"ouderReferentie"}}]}}]} as unknown as DocumentNode<PayConvenanttegoedToParentMutation, PayConvenanttegoedToParentMutationVariables>;
+export const HouseholdMutatievoorstellenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"HouseholdMutatievoorstellen"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"household"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mutatievoorstellen"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutatievoorstelFields"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutatievoorstelFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Mutatievoorstel"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"periode"}},{"kind":"Field","name":{"kind":"Name","value":"kindNaam"}},{"kind":"Field","name":{"kind":"Name","value":"soortOpvang"}},{"kind":"Field","name":{"kind":"Name","value":"gemeldeUren"}},{"kind":"Field","name":{"kind":"Name","value":"gemeldeUurprijs"}},{"kind":"Field","name":{"kind":"Name","value":"huidigBedrag"}},{"kind":"Field","name":{"kind":"Name","value":"voorgesteldBedrag"}},{"kind":"Field","name":{"kind":"Name","value":"verlaging"}},{"kind":"Field","name":{"kind":"Name","value":"dagtekening"}},{"kind":"Field","name":{"kind":"Name","value":"blokkerenTot"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"geblokkeerdOp"}},{"kind":"Field","name":{"kind":"Name","value":"afgehandeldOp"}},{"kind":"Field","name":{"kind":"Name","value":"reden"}}]}}]} as unknown as DocumentNode<HouseholdMutatievoorstellenQuery, HouseholdMutatievoorstellenQueryVariables>;
+export const BlockMutatievoorstelDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"BlockMutatievoorstel"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"BlockMutatievoorstelInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"blockMutatievoorstel"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"mutatievoorstel"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MutatievoorstelFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MutatievoorstelFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Mutatievoorstel"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"periode"}},{"kind":"Field","name":{"kind":"Name","value":"kindNaam"}},{"kind":"Field","name":{"kind":"Name","value":"soortOpvang"}},{"kind":"Field","name":{"kind":"Name","value":"gemeldeUren"}},{"kind":"Field","name":{"kind":"Name","value":"gemeldeUurprijs"}},{"kind":"Field","name":{"kind":"Name","value":"huidigBedrag"}},{"kind":"Field","name":{"kind":"Name","value":"voorgesteldBedrag"}},{"kind":"Field","name":{"kind":"Name","value":"verlaging"}},{"kind":"Field","name":{"kind":"Name","value":"dagtekening"}},{"kind":"Field","name":{"kind":"Name","value":"blokkerenTot"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"geblokkeerdOp"}},{"kind":"Field","name":{"kind":"Name","value":"afgehandeldOp"}},{"kind":"Field","name":{"kind":"Name","value":"reden"}}]}}]} as unknown as DocumentNode<BlockMutatievoorstelMutation, BlockMutatievoorstelMutationVariables>;
+export const SetBetalingAanKooDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SetBetalingAanKoo"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SetKinderopvangtoeslagBetalingAanKooInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"setKinderopvangtoeslagBetalingAanKoo"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"betalingAanKoo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"lrkNummer"}},{"kind":"Field","name":{"kind":"Name","value":"kooNaam"}},{"kind":"Field","name":{"kind":"Name","value":"vanaf"}},{"kind":"Field","name":{"kind":"Name","value":"tot"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}}]} as unknown as DocumentNode<SetBetalingAanKooMutation, SetBetalingAanKooMutationVariables>;
 export const RequestMachtigingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestMachtiging"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"RequestMachtigingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestMachtiging"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"machtiging"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MachtigingFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MachtigingFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Machtiging"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"organisationId"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"geldigTot"}},{"kind":"Field","name":{"kind":"Name","value":"clientReferentie"}},{"kind":"Field","name":{"kind":"Name","value":"activeringscode"}},{"kind":"Field","name":{"kind":"Name","value":"verleendVia"}},{"kind":"Field","name":{"kind":"Name","value":"geactiveerdOp"}},{"kind":"Field","name":{"kind":"Name","value":"ingetrokkenOp"}},{"kind":"Field","name":{"kind":"Name","value":"ingetrokkenDoor"}}]}}]} as unknown as DocumentNode<RequestMachtigingMutation, RequestMachtigingMutationVariables>;
 export const ActivateMachtigingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"ActivateMachtiging"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ActivateMachtigingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"activateMachtiging"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"machtiging"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MachtigingFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MachtigingFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Machtiging"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"organisationId"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"geldigTot"}},{"kind":"Field","name":{"kind":"Name","value":"clientReferentie"}},{"kind":"Field","name":{"kind":"Name","value":"activeringscode"}},{"kind":"Field","name":{"kind":"Name","value":"verleendVia"}},{"kind":"Field","name":{"kind":"Name","value":"geactiveerdOp"}},{"kind":"Field","name":{"kind":"Name","value":"ingetrokkenOp"}},{"kind":"Field","name":{"kind":"Name","value":"ingetrokkenDoor"}}]}}]} as unknown as DocumentNode<ActivateMachtigingMutation, ActivateMachtigingMutationVariables>;
 export const GrantMachtigingDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GrantMachtiging"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"GrantMachtigingInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"grantMachtiging"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"machtiging"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"MachtigingFields"}}]}},{"kind":"Field","name":{"kind":"Name","value":"userErrors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"code"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"MachtigingFields"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Machtiging"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"organisationId"}},{"kind":"Field","name":{"kind":"Name","value":"scope"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"geldigTot"}},{"kind":"Field","name":{"kind":"Name","value":"clientReferentie"}},{"kind":"Field","name":{"kind":"Name","value":"activeringscode"}},{"kind":"Field","name":{"kind":"Name","value":"verleendVia"}},{"kind":"Field","name":{"kind":"Name","value":"geactiveerdOp"}},{"kind":"Field","name":{"kind":"Name","value":"ingetrokkenOp"}},{"kind":"Field","name":{"kind":"Name","value":"ingetrokkenDoor"}}]}}]} as unknown as DocumentNode<GrantMachtigingMutation, GrantMachtigingMutationVariables>;

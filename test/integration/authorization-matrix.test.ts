@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import Decimal from 'decimal.js';
+import { KooConvenanttegoed } from '../../src/modules/kinderopvang/convenant.entity';
+import { ConvenanttegoedStatus, LeveringStatus, MutatievoorstelStatus, OvereenkomstStatus, SoortOpvang } from '../../src/modules/kinderopvang/kinderopvang.enums';
+import { KooLocatie, KooOrganisatie } from '../../src/modules/kinderopvang/koo.entity';
+import { KooLevering } from '../../src/modules/kinderopvang/levering.entity';
+import { KooMutatievoorstel, KooOpgave } from '../../src/modules/kinderopvang/mutatie.entity';
 import { Machtiging } from '../../src/modules/machtiging/machtiging.entity';
 import { MachtigingOpslagStatus, MachtigingScope } from '../../src/modules/machtiging/machtiging.enums';
 import { newActiveringscode } from '../../src/modules/machtiging/machtiging.rules';
@@ -45,6 +51,8 @@ interface Cell {
   zaak: Zaak;
   /** A vroegsignaal about the target, sent to the gemeente persona's gemeente (0193, taking part). */
   vroegsignaal: Vroegsignaal;
+  /** KOO objects around the target: tegoeden of the persona's KOO, a bulk delivery, a mutatievoorstel. */
+  koo: { tegoedOpen: string; tegoedOpen2: string; tegoedOvergedragen: string; bulk: string; voorstel: string };
 }
 
 /** The gemeente persona's participation period (made in beforeAll). */
@@ -319,6 +327,84 @@ const PROBES: Record<string, Probe> = {
         c.token,
       ),
     ),
+  kinderopvangOrganisatie: async (app, c) => okOrCode(await app.gql('{ kinderopvangOrganisatie { naam } }', {}, c.token)),
+  kinderopvangLeveringen: (app, c) =>
+    listOutcome(app, c, '{ kinderopvangLeveringen(first: 100) { nodes { id } } }', toGlobalId('KinderopvangLevering', c.koo.bulk)),
+  convenantBetalingen: async (app, c) => okOrCode(await app.gql('{ convenantBetalingen(first: 10) { nodes { bedrag } } }', {}, c.token)),
+  convenanttegoeden: (app, c) =>
+    listOutcome(app, c, '{ convenanttegoeden(first: 100) { nodes { id } } }', toGlobalId('Convenanttegoed', c.koo.tegoedOpen)),
+  deliverKinderopvangGegevens: async (app, c) =>
+    okOrCode(
+      await app.gql(
+        'mutation($input: DeliverKinderopvangGegevensInput!) { deliverKinderopvangGegevens(input: $input) { userErrors { code } } }',
+        { input: { idempotencyKey: `matrix-${randomKey()}`, periode: today.slice(0, 7), records: [kooRecord(c.target.aanvrager.bsn)] } },
+        c.token,
+      ),
+    ),
+  createBulkKinderopvangLevering: async (app, c) =>
+    okOrCode(
+      await app.gql(
+        'mutation($input: CreateBulkKinderopvangLeveringInput!) { createBulkKinderopvangLevering(input: $input) { userErrors { code } } }',
+        { input: { idempotencyKey: `matrix-${randomKey()}`, periode: today.slice(0, 7) } },
+        c.token,
+      ),
+    ),
+  appendBulkKinderopvangChunk: async (app, c) =>
+    okOrCode(
+      await app.gql(
+        'mutation($input: AppendBulkKinderopvangChunkInput!) { appendBulkKinderopvangChunk(input: $input) { userErrors { code } } }',
+        { input: { leveringId: toGlobalId('KinderopvangLevering', c.koo.bulk), volgnummer: 1, records: [kooRecord(c.target.aanvrager.bsn)] } },
+        c.token,
+      ),
+    ),
+  commitBulkKinderopvangLevering: async (app, c) =>
+    okOrCode(
+      await app.gql(
+        'mutation($input: CommitBulkKinderopvangLeveringInput!) { commitBulkKinderopvangLevering(input: $input) { userErrors { code } } }',
+        { input: { leveringId: toGlobalId('KinderopvangLevering', c.koo.bulk) } },
+        c.token,
+      ),
+    ),
+  reportConvenanttegoedPaid: async (app, c) =>
+    okOrCode(
+      await app.gql(
+        'mutation($input: ConvenanttegoedInput!) { reportConvenanttegoedPaid(input: $input) { userErrors { code } } }',
+        { input: { convenanttegoedId: toGlobalId('Convenanttegoed', c.koo.tegoedOpen) } },
+        c.token,
+      ),
+    ),
+  transferConvenanttegoed: async (app, c) =>
+    okOrCode(
+      await app.gql(
+        'mutation($input: ConvenanttegoedInput!) { transferConvenanttegoed(input: $input) { userErrors { code } } }',
+        { input: { convenanttegoedId: toGlobalId('Convenanttegoed', c.koo.tegoedOpen2) } },
+        c.token,
+      ),
+    ),
+  payConvenanttegoedToParent: async (app, c) =>
+    okOrCode(
+      await app.gql(
+        'mutation($input: ConvenanttegoedInput!) { payConvenanttegoedToParent(input: $input) { userErrors { code } } }',
+        { input: { convenanttegoedId: toGlobalId('Convenanttegoed', c.koo.tegoedOvergedragen) } },
+        c.token,
+      ),
+    ),
+  blockMutatievoorstel: async (app, c) =>
+    okOrCode(
+      await app.gql(
+        'mutation($input: BlockMutatievoorstelInput!) { blockMutatievoorstel(input: $input) { userErrors { code } } }',
+        { input: { mutatievoorstelId: toGlobalId('Mutatievoorstel', c.koo.voorstel) } },
+        c.token,
+      ),
+    ),
+  setKinderopvangtoeslagBetalingAanKoo: async (app, c) =>
+    okOrCode(
+      await app.gql(
+        'mutation($input: SetKinderopvangtoeslagBetalingAanKooInput!) { setKinderopvangtoeslagBetalingAanKoo(input: $input) { userErrors { code } } }',
+        { input: { householdId: toGlobalId('Household', c.target.household.id), aanKoo: false } },
+        c.token,
+      ),
+    ),
   revokeMachtiging: async (app, c) =>
     okOrCode(
       await app.gql(
@@ -336,11 +422,28 @@ const TOKENS: Record<Exclude<RoleName, 'BURGER'>, object> = {
   MEDEWERKER: personas.medewerker,
 };
 
+let keys = 0;
+const randomKey = () => `${process.pid}-${++keys}`;
+const kooRecord = (ouderBsn: string) => ({
+  periode: today.slice(0, 7),
+  lrkNummer: personas.koo.lrk[0],
+  soortOpvang: 'DAGOPVANG',
+  kindNaam: 'Kind',
+  ouderBsn,
+  uren: '80.00',
+  uurprijs: '10.00',
+  factuurbedrag: '800.00',
+});
+
 let app: TestApp;
+let koo: KooOrganisatie;
 beforeAll(async () => {
   app = await startTestApp({ demoData: false });
   const em = app.em();
   deelname0193 = em.create(VroegsignaleringDeelname, { gemeentecode: '0193', naam: 'Zwolle', vanaf: '2025-01-01', tot: '2099-01-01', gewijzigdDoor: 'test' });
+  // The KOO persona's organisation, registered with its LRK location.
+  koo = em.create(KooOrganisatie, { organisationId: personas.koo.org, naam: 'Matrix KOO', overeenkomstStatus: OvereenkomstStatus.OUD_CONVENANT });
+  em.create(KooLocatie, { organisatie: koo, lrkNummer: personas.koo.lrk[0], naam: 'Matrix' });
   await em.flush();
 });
 afterAll(() => app.close());
@@ -380,9 +483,55 @@ async function setUp(role: RoleName, relation: Relation, seed: number): Promise<
     warmeOverdracht: false,
     achternaam: 'Doel',
   });
+  const tegoed = (status: ConvenanttegoedStatus) =>
+    em.create(KooConvenanttegoed, { household: target.household, organisatie: koo.id, periode: '2025-06', bedrag: new Decimal('50.00'), status, ontstaanOp: '2026-01-05' });
+  const tegoeden = [tegoed(ConvenanttegoedStatus.OPEN), tegoed(ConvenanttegoedStatus.OPEN), tegoed(ConvenanttegoedStatus.OVERGEDRAGEN)];
+  const bulk = em.create(KooLevering, {
+    organisatie: koo.id,
+    periode: today.slice(0, 7),
+    idempotencyKey: `matrix-bulk-${randomKey()}`,
+    inhoudHash: '0'.repeat(64),
+    bulk: true,
+    status: LeveringStatus.ONTVANGEN,
+  });
+  const opgave = em.create(KooOpgave, {
+    household: target.household,
+    toeslag: target.lopend!,
+    kindBsn: target.aanvrager.bsn,
+    kindNaam: 'Kind',
+    soortOpvang: SoortOpvang.DAGOPVANG,
+    lrkNummer: personas.koo.lrk[0],
+    urenPerMaand: new Decimal('100'),
+    uurprijs: new Decimal('10.00'),
+    vergoedingspercentage: new Decimal('90'),
+  });
+  const voorstel = em.create(KooMutatievoorstel, {
+    household: target.household,
+    toeslag: target.lopend!,
+    opgave,
+    leveringId: bulk.id,
+    periode: today.slice(0, 7),
+    kindNaam: 'Kind',
+    soortOpvang: SoortOpvang.DAGOPVANG,
+    gemeldeUren: new Decimal('60'),
+    gemeldeUurprijs: new Decimal('10.00'),
+    huidigBedrag: new Decimal('900.00'),
+    voorgesteldBedrag: new Decimal('540.00'),
+    dagtekening: today,
+    blokkerenTot: addDays(today, 21),
+    status: MutatievoorstelStatus.OPEN,
+    reden: 'matrix',
+  });
   await em.flush();
   const claims = role === 'BURGER' ? { role: 'BURGER', sub: (relation === 'own' ? target : other).aanvrager.bsn } : TOKENS[role];
-  return { token: await app.token({ ...claims }), target, machtiging, zaak, vroegsignaal };
+  return {
+    token: await app.token({ ...claims }),
+    target,
+    machtiging,
+    zaak,
+    vroegsignaal,
+    koo: { tegoedOpen: tegoeden[0].id, tegoedOpen2: tegoeden[1].id, tegoedOvergedragen: tegoeden[2].id, bulk: bulk.id, voorstel: voorstel.id },
+  };
 }
 
 function render(rows: Array<{ operation: string; role: RoleName; cells: string[] }>): string {

@@ -229,6 +229,8 @@ describe('a citizen can never read another household', () => {
       [
         'calculateBeslagvrijeVoet', 'calculateBetalingscapaciteit', 'clients', 'household', 'householdByBsn', 'households', 'machtigingen', 'myHousehold', 'node', 'norms', 'viewer', 'zaken',
         'vroegsignalen', 'vroegsignaleringDeelnames', 'vroegsignaleringStatistics',
+        // KOO fields: test/integration/kinderopvang.test.ts (KOO A vs KOO B, no household type reachable).
+        'kinderopvangOrganisatie', 'kinderopvangLeveringen', 'convenantBetalingen', 'convenanttegoeden',
       ].sort(),
     );
     expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(
@@ -254,6 +256,9 @@ describe('a citizen can never read another household', () => {
         'registerBetaling',
         'requestVerrekening',
         'undoVerrekening',
+        // test/integration/kinderopvang.test.ts
+        'deliverKinderopvangGegevens', 'createBulkKinderopvangLevering', 'appendBulkKinderopvangChunk', 'commitBulkKinderopvangLevering',
+        'reportConvenanttegoedPaid', 'transferConvenanttegoed', 'payConvenanttegoedToParent', 'blockMutatievoorstel', 'setKinderopvangtoeslagBetalingAanKoo',
       ].sort(),
     );
   });

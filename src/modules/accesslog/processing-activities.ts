@@ -21,4 +21,8 @@ export enum ProcessingActivityId {
   VROEGSIGNALERING = 'vroegsignalering',
   /** Received payments booked from a bank statement (system processing; issue 4). */
   BETALINGEN_VERWERKEN = 'betalingen-verwerken',
+  /** A KOO delivers monthly childcare data about households (migration Migration20261122183000_kinderopvang_data). */
+  KINDEROPVANG_GEGEVENSLEVERING = 'kinderopvang-gegevenslevering',
+  /** The daily engine derives mutatievoorstellen from KOO data, lowers voorschotten and pays toeslag to KOOs. */
+  KINDEROPVANG_MUTATIE = 'kinderopvang-mutatie',
 }

@@ -6,6 +6,7 @@ import { insertAccessLog } from '../accesslog/access-log.writer';
 import { ProcessingActivityId } from '../accesslog/processing-activities';
 import type { Pseudonymiser } from '../accesslog/pseudonym';
 import { scheldRestantKwijt, type RestantResultaat } from '../betalingsregeling/restant.service';
+import { runKinderopvang, type KinderopvangRunResultaat } from '../kinderopvang/mutatie.service';
 import { loadNorms } from '../norms/norms';
 import { SchuldEventSoort, SchuldStatus, TERMINAL_SCHULD_STATUSES } from '../schuld/schuld.enums';
 import { volgendeActie, type InvorderingActie, type SchuldStand } from './invordering.rules';
@@ -40,6 +41,8 @@ export interface InvorderingResultaat {
   betalingsregelingen?: BetalingStappenResultaat;
   /** Issue 4: remainders of completed persoonlijke betalingsregelingen remitted (betalingsregeling/restant.service.ts). */
   restant?: RestantResultaat;
+  /** The kinderopvang step (issue 7): mutatievoorstellen and payments to KOOs. */
+  kinderopvang?: KinderopvangRunResultaat;
 }
 
 interface CandidateRow {
@@ -125,9 +128,12 @@ export async function runInvordering(em: EntityManager, o: InvorderingOptions): 
     o.onProgress?.(result.onderzocht);
   }
 
-  // After the chain: arrangements (missed termijnen, betaalpauze, verrekening; then the remainder of
-  // completed persoonlijke regelingen is remitted), then the signals, which depend on both (an ended
-  // arrangement or a shifted termijn changes who is paid up).
+  // After the chain: kinderopvang (mutatievoorstellen take effect on the voorschot, payments to KOOs)
+  // first, so set-offs see this month's voorschot; then arrangements (missed termijnen, betaalpauze,
+  // verrekening; then the remainder of completed persoonlijke regelingen is remitted); then the
+  // signals, which depend on both (an ended arrangement or a shifted termijn changes who is paid up).
+  // The run is marked done (klaar_op) only after every step.
+  result.kinderopvang = await runKinderopvang(em, { datum: o.datum, pseudonymise: o.pseudonymise });
   result.betalingsregelingen = await runBetalingStappen(em, { datum: o.datum, pseudonymise: o.pseudonymise });
   result.restant = await scheldRestantKwijt(em, { datum: o.datum, pseudonymise: o.pseudonymise });
   result.vroegsignalering = await createVroegsignalen(em, { datum: o.datum, pseudonymise: o.pseudonymise, batchSize });

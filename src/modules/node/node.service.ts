@@ -16,6 +16,10 @@ import { ZaakNode } from '../zaak/zaak.types';
 import { deelnameById, vroegsignaalById } from '../vroegsignalering/vroegsignalering.service';
 import { VroegsignaalNode, VroegsignaleringDeelnameNode } from '../vroegsignalering/vroegsignalering.types';
 import { VerrekeningNode } from '../verrekening/verrekening.types';
+import { findConvenanttegoed } from '../kinderopvang/convenant.service';
+import { KinderopvangLeveringNode, MutatievoorstelNode, tegoedNode } from '../kinderopvang/kinderopvang.types';
+import { findLevering } from '../kinderopvang/levering.service';
+import { KooMutatievoorstel } from '../kinderopvang/mutatie.entity';
 import type { Node } from './node.types';
 
 /**
@@ -28,6 +32,19 @@ export async function resolveNode(ctx: RequestContext, globalId: string): Promis
   // Not household data: their own scope (a gemeente reaches only its own signals and periods).
   if (type === 'Vroegsignaal') return VroegsignaalNode.from(await vroegsignaalById(ctx, id));
   if (type === 'VroegsignaleringDeelname') return VroegsignaleringDeelnameNode.from(await deelnameById(ctx, id), todayInNL());
+  // KOO objects first: a KOO reaches no household, only its own deliveries and tegoeden.
+  if (type === 'KinderopvangLevering' || type === 'Convenanttegoed') {
+    const unrestricted = requireActor(ctx).role === 'MEDEWERKER';
+    const gone = () => (unrestricted ? notFound(`no ${type} with this id`) : forbidden(`this ${type} is outside your access`));
+    if (type === 'KinderopvangLevering') {
+      const levering = await findLevering(ctx, id);
+      if (!levering) throw gone();
+      return KinderopvangLeveringNode.from(levering);
+    }
+    const tegoed = await findConvenanttegoed(ctx, id);
+    if (!tegoed) throw gone();
+    return tegoedNode(ctx, tegoed);
+  }
   const access = ctx.scope.access(Purpose.READ);
   const missing = () => (access.unrestricted ? notFound(`no ${type} with this id`) : forbidden(`this ${type} is outside your access`));
   switch (type) {
@@ -57,6 +74,11 @@ export async function resolveNode(ctx: RequestContext, globalId: string): Promis
       const machtiging = await findMachtiging(ctx, id);
       if (!machtiging) throw missing();
       return MachtigingNode.from(machtiging, requireActor(ctx).role, todayInNL());
+    }
+    case 'Mutatievoorstel': {
+      const [voorstel] = await ctx.scope.owned(KooMutatievoorstel, { id });
+      if (!voorstel) throw missing();
+      return MutatievoorstelNode.from(voorstel);
     }
     case 'Zaak': {
       // Also under the zaak visibility: an intermediary reaches only its own organisation's zaken.

@@ -79,4 +79,21 @@ export enum NormCode {
   HARDHEIDSVERZOEK_BESLISTERMIJN_WEKEN = 'HARDHEIDSVERZOEK_BESLISTERMIJN_WEKEN',
   /** Term in which a zienswijze is answered (assumption). */
   ZIENSWIJZE_AFHANDELTERMIJN_WEKEN = 'ZIENSWIJZE_AFHANDELTERMIJN_WEKEN',
+  // Issue 7: KOO deliveries and mutaties (domain.md §3 norms table, §5).
+  /** Maximum hourly price reimbursed (maximum uurprijs), dagopvang. */
+  MAX_UURPRIJS_DAGOPVANG = 'MAX_UURPRIJS_DAGOPVANG',
+  MAX_UURPRIJS_BSO = 'MAX_UURPRIJS_BSO',
+  MAX_UURPRIJS_GASTOUDEROPVANG = 'MAX_UURPRIJS_GASTOUDEROPVANG',
+  /** A KOO record deviates substantially when the child's monthly share drops by at least this percentage ... */
+  KOO_AFWIJKING_PERCENTAGE = 'KOO_AFWIJKING_PERCENTAGE',
+  /** ... and by at least this amount per month (assumption). */
+  KOO_AFWIJKING_MIN_BEDRAG = 'KOO_AFWIJKING_MIN_BEDRAG',
+  /** Days after the letter during which the parent can block a mutatievoorstel (3 weeks, seed 002). */
+  KOO_BLOKKEERTERMIJN_DAGEN = 'KOO_BLOKKEERTERMIJN_DAGEN',
+  /** At most this many mutation letters per parent per calendar year (seed 002). */
+  KOO_MAX_MUTATIEBRIEVEN_PER_JAAR = 'KOO_MAX_MUTATIEBRIEVEN_PER_JAAR',
+  /** A month's delivery is on time when committed by this day of the next month (assumption). */
+  KOO_LEVERING_UITERLIJK_DAG = 'KOO_LEVERING_UITERLIJK_DAG',
+  /** The on-time check for a new agreement looks at this many past months (assumption). */
+  KOO_LEVERING_TOETS_MAANDEN = 'KOO_LEVERING_TOETS_MAANDEN',
 }

@@ -14,7 +14,7 @@ export class NormNode {
   @Field(() => MoneyScalar, { description: 'The value: an amount in euro, or a number in the unit `eenheid`.' })
   waarde!: Decimal;
 
-  @Field({ description: 'EUR, DAGEN, WEKEN, MAANDEN, JAAR or PROCENT.' })
+  @Field({ description: 'EUR, DAGEN, WEKEN, MAANDEN, JAAR, PROCENT or AANTAL.' })
   eenheid!: string;
 
   @Field()
