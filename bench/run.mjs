@@ -14,7 +14,9 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { isDeepStrictEqual } from 'node:util';
 import { introspectionFromSchema } from 'graphql';
+import { rootField } from './lib/introspection.mjs';
 import { datasetName, ensureDataset, withClient } from './lib/dataset.mjs';
 import { createKeys, BENCH_AUDIENCE, BENCH_ISSUER } from './lib/keys.mjs';
 import { measure } from './lib/load.mjs';
@@ -62,6 +64,7 @@ function parseCli(argv) {
       out: { type: 'string' },
       'pg-port': { type: 'string' },
       'database-url': { type: 'string' },
+      'pg-admin-url': { type: 'string' },
       'sample-size': { type: 'string' },
       'delivery-records': { type: 'string' },
       help: { type: 'boolean' },
@@ -92,6 +95,7 @@ function parseCli(argv) {
     out: path.resolve(v.out ?? DEFAULTS.out),
     pgPort: n('pg-port', DEFAULTS.pgPort, 1),
     databaseUrl: v['database-url'],
+    pgAdminUrl: v['pg-admin-url'],
     sampleSize: n('sample-size', DEFAULTS.sampleSize, 1),
     deliveryRecords: n('delivery-records', DEFAULTS.deliveryRecords, 1),
   };
@@ -112,6 +116,8 @@ function readUsage() {
   --out DIR               result JSON (default bench/results)
   --pg-port P             port of the benchmark's embedded PostgreSQL (default 54339)
   --database-url URL      use this (seeded or empty) database instead: one data set, no cost growth
+  --pg-admin-url URL      use this PostgreSQL server (a postgres:// URL with rights to create
+                          databases) for the data sets instead of starting the embedded one
   --delivery-records N    records of the KOO delivery (scenario d, default 100,000)`;
 }
 
@@ -144,9 +150,7 @@ async function ourIntrospection() {
 }
 
 export function hasRootField(introspection, type, field) {
-  const rootName = type === 'Mutation' ? introspection.__schema.mutationType?.name : introspection.__schema.queryType?.name;
-  const root = introspection.__schema.types.find((t) => t.name === rootName);
-  return !!root?.fields?.some((f) => f.name === field);
+  return rootField(introspection, type, field) !== null;
 }
 
 function postgresVersion(url) {
@@ -227,8 +231,8 @@ export async function runBench(opts, log = (line) => console.log(line)) {
   const keys = await createKeys(path.join(o.dataDir, 'keys'));
 
   let embedded = null;
-  let adminUrl = null;
-  if (!o.databaseUrl) {
+  let adminUrl = o.pgAdminUrl ?? null;
+  if (!o.databaseUrl && !adminUrl) {
     const { startEmbeddedPostgres } = require(path.join(ROOT, 'dist', 'src', 'db', 'embedded.js'));
     log(`starting PostgreSQL (${path.join(o.dataDir, 'postgres')}, port ${o.pgPort})`);
     embedded = await startEmbeddedPostgres({ dataDir: path.join(o.dataDir, 'postgres'), port: o.pgPort, persistent: true });
@@ -249,7 +253,7 @@ export async function runBench(opts, log = (line) => console.log(line)) {
     version: 1,
     startedAt: startedAt.toISOString(),
     command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
-    options: { ...o, dataDir: path.relative(ROOT, o.dataDir) || o.dataDir, out: path.relative(ROOT, o.out) || o.out, databaseUrl: o.databaseUrl ? '(given)' : undefined },
+    options: { ...o, dataDir: path.relative(ROOT, o.dataDir) || o.dataDir, out: path.relative(ROOT, o.out) || o.out, databaseUrl: o.databaseUrl ? '(given)' : undefined, pgAdminUrl: o.pgAdminUrl ? '(given)' : undefined },
     machine: { ...machineInfo(), loadAverageAtStart: machineInfo().loadAverage },
     versions: { nodeDefault: process.version, node22: o.node22 && existsSync(NODE22) ? execFileSync(NODE22, ['--version'], { encoding: 'utf8' }).trim() : null, postgres: null, postgraphile: null },
     datasets: [],
@@ -274,14 +278,19 @@ export async function runBench(opts, log = (line) => console.log(line)) {
       await withClient(ds.url, async (db) => {
         for (const s of dsScenarios) {
           if (s.requires && !hasRootField(introspection, s.requires.type, s.requires.field)) {
-            const why = `${s.requires.type}.${s.requires.field} is not in the schema`;
+            const why = `${s.requires.type}.${s.requires.field instanceof RegExp ? `/${s.requires.field.source}/` : s.requires.field} is not in the schema`;
             if (!result.skipped.some((k) => k.scenario === s.id)) {
               log(`scenario ${s.id} (${s.name}): not available in this build (${why})`);
               result.skipped.push({ scenario: s.id, name: s.name, reason: `not available in this build: ${why}` });
             }
             continue;
           }
-          states.set(s.id, await s.prepare({ db, sign: keys.sign, sampleSize: o.sampleSize, households, options: o, introspection, log }));
+          try {
+            states.set(s.id, await s.prepare({ db, sign: keys.sign, sampleSize: o.sampleSize, households, options: o, introspection, log }));
+          } catch (err) {
+            log(`scenario ${s.id} (${s.name}): FAILED to prepare: ${err.message}`);
+            result.runs.push({ dataset: households, server: null, scenario: s.id, name: s.name, failed: true, error: err.message });
+          }
         }
       });
 
@@ -306,18 +315,33 @@ export async function runBench(opts, log = (line) => console.log(line)) {
         try {
           for (const s of planScenarios) {
             const state = states.get(s.id);
-            await s.prepareTarget?.(plan.target, state, { post, origin });
             const base = { dataset: households, server: plan.key, target: plan.target, node: plan.node === '22' ? result.versions.node22 : process.version, scenario: s.id, name: s.name };
-            // A correctness check before load: a few requests must answer 2xx without errors.
-            for (let i = 0; i < 5; i++) {
-              const r = s.request(plan.target, state, i);
-              const res = await post(r.path, JSON.parse(r.body), r.headers);
-              if (res.status >= 300 || !res.json || res.json.errors) throw new Error(`${plan.key} ${s.name}: check request failed (${res.status}): ${res.text.slice(0, 800)}`);
+            try {
+              await s.prepareTarget?.(plan.target, state, { post, origin, log });
+              // A correctness check before load: a few requests must answer 2xx without errors. The
+              // first answer is kept as a sample (the smoke test compares ours and the floor's).
+              for (let i = 0; !s.custom && i < 5; i++) {
+                const r = s.request(plan.target, state, i);
+                const res = await post(r.path, JSON.parse(r.body), r.headers);
+                if (res.status >= 300 || !res.json || res.json.errors) throw new Error(`check request failed (${res.status}): ${res.text.slice(0, 800)}`);
+                if (i === 0 && large) ((result.samples ??= {})[s.id] ??= {})[plan.key] = res.json;
+              }
+            } catch (err) {
+              log(`  ${s.id} ${s.name} on ${plan.key}: FAILED: ${err.message}`);
+              result.runs.push({ ...base, failed: true, error: err.message });
+              continue;
             }
             const mem = await sampleMemory(server.pid);
             let run;
             if (s.custom) {
-              run = { ...base, ...(await s.custom(plan.target, state, { post, origin, options: o, log })) };
+              try {
+                run = { ...base, ...(await s.custom(plan.target, state, { post, origin, options: o, log })) };
+              } catch (err) {
+                mem.stop();
+                log(`  ${s.id} ${s.name} on ${plan.key}: FAILED: ${err.message}`);
+                result.runs.push({ ...base, failed: true, error: err.message });
+                continue;
+              }
             } else {
               const m = await measure({ url: origin, path: '/', request: (i) => s.request(plan.target, state, i), connections: o.connections, duration: o.duration, warmup: o.warmup });
               run = { ...base, ...m };
@@ -340,6 +364,13 @@ export async function runBench(opts, log = (line) => console.log(line)) {
       }
     }
     result.ratios = ratios(result, o);
+    // Same data as the floor (GraphQL `data` vs the floor's JSON), per scenario: proves the floor
+    // answers the same query shape.
+    result.sameDataAsFloor = Object.fromEntries(
+      Object.entries(result.samples ?? {})
+        .filter(([, byServer]) => byServer.ours && byServer.floor)
+        .map(([id, byServer]) => [id, isDeepStrictEqual(byServer.ours.data, byServer.floor.data)]),
+    );
     result.notes.push(...NOTES);
   } finally {
     await cleanup();

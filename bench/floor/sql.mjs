@@ -71,7 +71,8 @@ from household h where h.id = $1`;
 /**
  * Scenario (b): one page of 50 clients of an intermediary organisation, each with its overview
  * (bench/scenarios/clients-page.mjs). $1 organisation, $2 the id after which the page starts
- * (null for the first page), $3 today (Europe/Amsterdam). The cursor is the household id itself.
+ * (null for the first page), $3 today (Europe/Amsterdam). endCursor is our cursor format
+ * (src/shared/connection.ts: base64url of the JSON array [id]).
  */
 export const CLIENTS_PAGE_SQL = `
 with page as (
@@ -90,5 +91,6 @@ select json_build_object('data', json_build_object('clients', json_build_object(
       'schuldenOverzicht', ${overzicht}) order by h.id)
       from (select * from page order by id limit 50) h), '[]'::json),
   'pageInfo', json_build_object('hasNextPage', (select count(*) > 50 from page),
-                                'endCursor', (select id::text from (select id from page order by id limit 50) l order by id desc limit 1))
+                                'endCursor', (select translate(encode(convert_to('["' || id::text || '"]', 'UTF8'), 'base64'), E'+/=\\n', '-_')
+                                                from (select id from page order by id limit 50) l order by id desc limit 1))
 ))) as body`;

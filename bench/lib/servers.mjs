@@ -1,6 +1,6 @@
 // Starting, watching and stopping the servers under test, and sampling their memory.
 import { spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { memoryOf } from './machine.mjs';
 
@@ -12,23 +12,26 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * tail of its log.
  */
 export async function startServer({ name, command, args, env, cwd, logFile, probe, timeoutMs = 120_000 }) {
-  const log = createWriteStream(logFile);
-  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let tail = '';
-  const keep = (chunk) => {
-    log.write(chunk);
-    tail = (tail + chunk.toString()).slice(-4000);
+  // Output goes straight to the file: a pipe drained by this (busy) process would block the
+  // server's synchronous log writes and distort the measurement.
+  const fd = openSync(logFile, 'w');
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', fd, fd] });
+  closeSync(fd);
+  const tailOf = () => {
+    try {
+      return readFileSync(logFile, 'utf8').slice(-4000);
+    } catch {
+      return '';
+    }
   };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
   let exited = null;
   const exit = new Promise((resolve) => child.once('exit', (code, signal) => resolve((exited = { code, signal }))));
   const started = Date.now();
   for (;;) {
-    if (exited) throw new Error(`${name} exited during start (${JSON.stringify(exited)}):\n${tail}`);
+    if (exited) throw new Error(`${name} exited during start (${JSON.stringify(exited)}):\n${tailOf()}`);
     if (Date.now() - started > timeoutMs) {
       child.kill('SIGKILL');
-      throw new Error(`${name} did not become ready within ${timeoutMs} ms:\n${tail}`);
+      throw new Error(`${name} did not become ready within ${timeoutMs} ms:\n${tailOf()}`);
     }
     if (await probe().catch(() => false)) break;
     await sleep(200);
@@ -44,7 +47,6 @@ export async function startServer({ name, command, args, env, cwd, logFile, prob
         await exit;
         clearTimeout(timer);
       }
-      log.end();
     },
   };
 }
