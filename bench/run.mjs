@@ -20,7 +20,7 @@ import { rootField } from './lib/introspection.mjs';
 import { datasetName, ensureDataset, withClient } from './lib/dataset.mjs';
 import { createKeys, BENCH_AUDIENCE, BENCH_ISSUER } from './lib/keys.mjs';
 import { measure } from './lib/load.mjs';
-import { machineInfo } from './lib/machine.mjs';
+import { cpuTimeMs, machineInfo } from './lib/machine.mjs';
 import { postJson, sampleMemory, startServer } from './lib/servers.mjs';
 
 const require = createRequire(import.meta.url);
@@ -343,8 +343,13 @@ export async function runBench(opts, log = (line) => console.log(line)) {
                 continue;
               }
             } else {
-              const m = await measure({ url: origin, path: '/', request: (i) => s.request(plan.target, state, i), connections: o.connections, duration: o.duration, warmup: o.warmup });
-              run = { ...base, ...m };
+              const request = (i) => s.request(plan.target, state, i);
+              if (o.warmup > 0) await measure({ url: origin, path: '/', request, connections: o.connections, duration: o.warmup, warmup: 0 });
+              const cpu0 = cpuTimeMs(server.pid);
+              const m = await measure({ url: origin, path: '/', request, connections: o.connections, duration: o.duration, warmup: 0 });
+              const cpu1 = cpuTimeMs(server.pid);
+              // Server CPU per request: much less sensitive to a busy machine than latency.
+              run = { ...base, ...m, serverCpuMsPerRequest: cpu0 !== null && m.requests ? (cpu1 - cpu0) / m.requests : null };
             }
             Object.assign(run, mem.stop(), { loadAverageAfter: machineInfo().loadAverage });
             result.runs.push(run);
@@ -352,7 +357,7 @@ export async function runBench(opts, log = (line) => console.log(line)) {
               `  ${s.id} ${s.name} on ${plan.key}: ` +
                 (run.recordsPerSecond !== undefined
                   ? `${fmt(run.recordsPerSecond)} records/s`
-                  : `${fmt(run.throughputRps)} req/s, p50 ${fmt(run.latencyMs.p50)} ms, p99 ${fmt(run.latencyMs.p99)} ms, ${fmt(run.requests)} requests, non-2xx ${run.non2xx}, errors ${run.errors}, GraphQL errors ${run.graphqlErrors}`) +
+                  : `${fmt(run.throughputRps)} req/s, p50 ${fmt(run.latencyMs.p50)} ms, p99 ${fmt(run.latencyMs.p99)} ms, server CPU ${fmt(run.serverCpuMsPerRequest)} ms/req, ${fmt(run.requests)} requests, non-2xx ${run.non2xx}, errors ${run.errors}, GraphQL errors ${run.graphqlErrors}`) +
                 `, peak RSS ${fmt(run.peakRssSampledBytes / 2 ** 20)} MB`,
             );
             await sleep(500);
@@ -411,6 +416,7 @@ export function ratios(result, o) {
       entry.oursP99OverFloorP99 = ours.latencyMs.p99 / floor.latencyMs.p99;
       entry.oursP50OverFloorP50 = ours.latencyMs.p50 / floor.latencyMs.p50;
       entry.oursThroughputOverFloor = ours.throughputRps / floor.throughputRps;
+      if (ours.serverCpuMsPerRequest && floor.serverCpuMsPerRequest) entry.oursServerCpuOverFloor = ours.serverCpuMsPerRequest / floor.serverCpuMsPerRequest;
     }
     if (ours22?.latencyMs && pgl?.latencyMs) {
       entry.oursNode22ThroughputOverPostgraphile = ours22.throughputRps / pgl.throughputRps;
