@@ -14,8 +14,9 @@ const SOORT_ORDER = `array['ZORGTOESLAG', 'HUURTOESLAG', 'KINDEROPVANGTOESLAG', 
 const overzicht = `(
   with open as (
     select s.id, s.vervaldatum, s.gepauzeerd, s.openstaand_bedrag + s.kosten as bedrag, t.soort,
-           exists (select 1 from betalingsregeling_schuld bs join betalingsregeling r on r.id = bs.betalingsregeling_id
-                    where bs.schuld_id = s.id and r.status = 'ACTIEF') as gedekt
+           -- via the household's regelingen: betalingsregeling_schuld has no index on schuld_id
+           exists (select 1 from betalingsregeling r join betalingsregeling_schuld bs on bs.betalingsregeling_id = r.id
+                    where r.household_id = h.id and r.status = 'ACTIEF' and bs.schuld_id = s.id) as gedekt
       from schuld s join toeslag t on t.id = s.toeslag_id
      where s.household_id = h.id and s.status not in ${TERMINAL} and s.openstaand_bedrag + s.kosten > 0
   )

@@ -30,8 +30,10 @@ export const POSTGRAPHILE_CLIENTS_QUERY = `query Clients($org: String!, $after: 
       householdByHouseholdId {
         rowId adresStraat adresHuisnummer adresPostcode adresWoonplaats
         schuldsByHouseholdId(orderBy: [VERVALDATUM_ASC, ROW_ID_ASC]) {
-          nodes { rowId status vervaldatum openstaandBedrag kosten gepauzeerd toeslagByToeslagId { soort }
-                  betalingsregelingSchuldsBySchuldId { nodes { betalingsregelingByBetalingsregelingId { status } } } }
+          nodes { rowId status vervaldatum openstaandBedrag kosten gepauzeerd toeslagByToeslagId { soort } }
+        }
+        regelingen: betalingsregelingsByHouseholdId {
+          nodes { rowId status betalingsregelingSchuldsByBetalingsregelingId { nodes { schuldId } } }
         }
       }
     }

@@ -20,8 +20,8 @@ export const OVERVIEW_QUERY = `query Overview($id: ID!) {
 /**
  * The same shape in PostGraphile's own naming (amber preset). It has no schuldenOverzicht: the
  * overview's aggregates are not expressible without a custom plugin or SQL function, so it fetches
- * the household's schulden rows (with their toeslag soort and regeling status), from which a client
- * computes it. PostGraphile orders only by indexed columns by default: members and betalingsregelingen
+ * the household's schulden rows (with their toeslag soort) and its regelingen (status, and the schulden
+ * they cover), from which a client computes it. PostGraphile orders only by indexed columns by default: members and betalingsregelingen
  * come in id order (a client sorts them; households have a handful of each).
  */
 export const POSTGRAPHILE_OVERVIEW_QUERY = `query Overview($id: UUID!) {
@@ -38,8 +38,10 @@ export const POSTGRAPHILE_OVERVIEW_QUERY = `query Overview($id: UUID!) {
       nodes { rowId status vervaldatum openstaandBedrag kosten gepauzeerd }
     }
     overzicht: schuldsByHouseholdId(orderBy: [VERVALDATUM_ASC, ROW_ID_ASC]) {
-      nodes { rowId status vervaldatum openstaandBedrag kosten gepauzeerd toeslagByToeslagId { soort }
-              betalingsregelingSchuldsBySchuldId { nodes { betalingsregelingByBetalingsregelingId { status } } } }
+      nodes { rowId status vervaldatum openstaandBedrag kosten gepauzeerd toeslagByToeslagId { soort } }
+    }
+    regelingen: betalingsregelingsByHouseholdId {
+      nodes { rowId status betalingsregelingSchuldsByBetalingsregelingId { nodes { schuldId } } }
     }
     betalingsregelingsByHouseholdId(first: 10, orderBy: [ROW_ID_DESC]) {
       nodes { rowId soort status startdatum termijnbedrag aantalTermijnen }
