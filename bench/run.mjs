@@ -37,6 +37,7 @@ export const DEFAULTS = {
   warmup: 5,
   connections: 8,
   scenarios: 'a,b,c,d',
+  servers: null,
   postgraphile: true,
   node22: true,
   dataDir: path.join(BENCH, 'data'),
@@ -58,6 +59,7 @@ function parseCli(argv) {
       warmup: { type: 'string' },
       connections: { type: 'string' },
       scenarios: { type: 'string' },
+      servers: { type: 'string' },
       'no-postgraphile': { type: 'boolean' },
       'no-node22': { type: 'boolean' },
       'data-dir': { type: 'string' },
@@ -89,6 +91,7 @@ function parseCli(argv) {
     warmup: n('warmup', DEFAULTS.warmup, 0),
     connections: n('connections', DEFAULTS.connections, 1),
     scenarios: (v.scenarios ?? DEFAULTS.scenarios).split(',').map((s) => s.trim()).filter(Boolean),
+    servers: v.servers ? v.servers.split(',').map((s) => s.trim()).filter(Boolean) : null,
     postgraphile: !v['no-postgraphile'],
     node22: !v['no-node22'],
     dataDir: path.resolve(v['data-dir'] ?? DEFAULTS.dataDir),
@@ -110,6 +113,7 @@ function readUsage() {
   --warmup S              seconds of warm-up before each measurement, not counted (default 5)
   --connections C         concurrent connections (default 8)
   --scenarios a,b,c,d     which scenarios (c and d run only when the schema has them)
+  --servers K,K           only these servers (ours, floor, ours@node22, postgraphile@node22)
   --no-postgraphile       skip PostGraphile v5 (no install of bench/postgraphile)
   --no-node22             skip the Node 22 runs (PostGraphile needs Node 22, so it is skipped too)
   --data-dir DIR          embedded PostgreSQL, keys and logs (default bench/data, git-ignored)
@@ -296,6 +300,7 @@ export async function runBench(opts, log = (line) => console.log(line)) {
 
       for (const plan of serverPlans(o, keys)) {
         if (!large && !['ours', 'floor'].includes(plan.key)) continue;
+        if (o.servers && !o.servers.includes(plan.key)) continue;
         const planScenarios = dsScenarios.filter((s) => states.has(s.id) && s.targets.includes(plan.target));
         if (!planScenarios.length) continue;
         const port = await freePort();

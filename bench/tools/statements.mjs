@@ -1,6 +1,7 @@
 // Prints the SQL statements our API runs for one request of a scenario (MikroORM query debug),
 // against a seeded benchmark database. usage:
 //   node bench/tools/statements.mjs --database-url postgres://…/bench_10k --scenario a
+//     [--repeat 300 --quiet] [--query 'query($id: ID!) { household(id: $id) { id } }'] [--rate-limit false]
 import 'reflect-metadata';
 import { createRequire } from 'node:module';
 import { readdirSync } from 'node:fs';
@@ -14,13 +15,13 @@ import { withClient } from '../lib/dataset.mjs';
 const require = createRequire(import.meta.url);
 const BENCH = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const dist = (p) => require(path.join(path.dirname(BENCH), 'dist', 'src', p));
-const { values: v } = parseArgs({ options: { 'database-url': { type: 'string' }, scenario: { type: 'string', default: 'a' }, repeat: { type: 'string', default: '1' }, quiet: { type: 'boolean' } } });
+const { values: v } = parseArgs({ options: { 'database-url': { type: 'string' }, scenario: { type: 'string', default: 'a' }, repeat: { type: 'string', default: '1' }, quiet: { type: 'boolean' }, query: { type: 'string' }, 'rate-limit': { type: 'string', default: 'true' } } });
 const scenarios = await Promise.all(readdirSync(path.join(BENCH, 'scenarios')).filter((f) => f.endsWith('.mjs')).map(async (f) => (await import(pathToFileURL(path.join(BENCH, 'scenarios', f)).href)).default));
 const s = scenarios.find((x) => x.id === v.scenario);
 const keys = await createKeys(path.join(os.tmpdir(), 'bench-statements-keys'));
 const { MikroORM } = require('@mikro-orm/postgresql');
 const { loadConfig } = dist('config.js');
-const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: v['database-url'], AUTH_PUBLIC_KEY_FILE: keys.publicKeyFile, AUTH_ISSUER: BENCH_ISSUER, AUTH_AUDIENCE: BENCH_AUDIENCE, PSEUDONYM_KEY: keys.pseudonymKey });
+const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: v['database-url'], AUTH_PUBLIC_KEY_FILE: keys.publicKeyFile, AUTH_ISSUER: BENCH_ISSUER, AUTH_AUDIENCE: BENCH_AUDIENCE, PSEUDONYM_KEY: keys.pseudonymKey, RATE_LIMIT_ENABLED: v['rate-limit'] });
 const statements = [];
 let recording = false;
 const orm = await MikroORM.init(dist('db/orm.config.js').ormConfig({ clientUrl: config.databaseUrl, poolMax: 5, ...(v.quiet ? {} : { debug: ['query'], logger: (m) => recording && statements.push(m) }) }));
@@ -35,6 +36,8 @@ try {
   const wall0 = performance.now();
   for (let k = 0; k < Number(v.repeat); k++) {
     const r = s.request('ours', state, k);
+    // --query: the same request with another operation (same variables), to take the cost apart.
+    if (v.query) r.body = JSON.stringify({ ...JSON.parse(r.body), query: v.query });
     statements.length = 0;
     recording = true;
     const t0 = performance.now();
