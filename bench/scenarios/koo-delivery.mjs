@@ -3,8 +3,10 @@
 // with "deliver" (checked by introspection); otherwise the run reports "not available in this
 // build". The records are generated from the mutation's input type (introspection): the one list of
 // input objects in it is the record list; every value is made from its type and field name (see
-// valueFor). The delivery is sent in batches of BATCH records (the API's request body limit is 1 MB)
-// under one delivery key; any userError or GraphQL error fails the scenario, nothing passes silently.
+// valueFor). The records are sent in batches of BATCH records (the API's request body limit is 1 MB),
+// each batch with a key of its own (a key names one idempotent delivery); if issue 7 stages a
+// delivery over several calls instead, `custom` is the place to follow that. Any userError or
+// GraphQL error fails the scenario: nothing passes silently.
 import { claims } from '../lib/keys.mjs';
 import { rootField, typeByName, unwrap } from '../lib/introspection.mjs';
 
@@ -33,9 +35,9 @@ function valueFor(introspection, field, typeName, kind, i, ctx) {
     case 'Date':
       return name.includes('einde') || name.includes('eind') ? '2027-07-31' : name.includes('geboorte') ? '2022-03-15' : `${ctx.periode}-01`;
     case 'Money':
-      return name.includes('uur') || name.includes('prijs') ? '9.12' : '1234.56';
+      return name.includes('prijs') || name.includes('tarief') ? '9.12' : '1094.40';
     case 'Int':
-      return name.includes('uur') ? 120 : name.includes('jaar') ? 2026 : name.includes('maand') ? Number(ctx.periode.slice(5)) : 1;
+      return /uren|uur/.test(name) ? 120 : name.includes('jaar') ? 2026 : name.includes('maand') ? Number(ctx.periode.slice(5)) : 1;
     case 'Float':
       return 120.5;
     case 'Boolean':
@@ -108,10 +110,11 @@ export default {
   },
 
   async custom(target, state, { post, log }) {
-    const ctx = { periode: '2026-10', key: `bench-${Date.now()}` };
     const started = Date.now();
+    const ctx = { periode: '2026-10', key: '' };
     let sent = 0;
     for (let b = 0; sent < state.records; b++) {
+      ctx.key = `bench-${started}-${b}`;
       const n = Math.min(BATCH, state.records - sent);
       const records = Array.from({ length: n }, (_, k) => objectFor(state.introspection, state.recordType, sent + k, ctx));
       const input = objectFor(state.introspection, state.inputType, b, ctx, records);
