@@ -29,6 +29,10 @@ export const TABLES = {
   ],
   betalingsregeling_schuld: ['betalingsregeling_id', 'schuld_id'],
   termijn: ['id', 'created_at', 'updated_at', 'household_id', 'betalingsregeling_id', 'volgnummer', 'vervaldatum', 'bedrag', 'betaald_bedrag', 'betaald_op'],
+  machtiging: [
+    'id', 'created_at', 'updated_at', 'household_id', 'organisation_id', 'client_referentie', 'scope', 'status', 'geldig_tot',
+    'verleend_via', 'geactiveerd_op', 'version',
+  ],
 } as const;
 
 export type TableName = keyof typeof TABLES;

@@ -1,6 +1,7 @@
 import { BsnSequence } from './bsn';
 import { ChunkRows, type HouseholdContext, type SeedCounters } from './chunk-rows';
 import { generateHousehold, pickGemeente, type HouseholdRole } from './household.generator';
+import { generateMachtiging } from './machtiging.generator';
 import { Rng, uuidPrefix } from './random';
 import { generateSchulden } from './schuld.generator';
 import { generateToeslagen } from './toeslag.generator';
@@ -67,5 +68,6 @@ export class SeedGenerator {
     const plan = generateHousehold(ctx, rng, this.roleOf(n), gemeente, this.bsn);
     const recoveries = generateToeslagen(ctx, rng, plan);
     generateSchulden(ctx, rng, plan, recoveries);
+    generateMachtiging(ctx, this.seed);
   }
 }

@@ -37,7 +37,11 @@ export function firstOfNextMonth(date: string): string {
   return addMonths(`${date.slice(0, 7)}-01`, 1);
 }
 
+// Built once: constructing an Intl.DateTimeFormat (time zone data lookup) costs far more than
+// formatting with it, and the policy asks for today on every request (docs/benchmarks.md).
+const NL_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today's date in the Netherlands (Europe/Amsterdam), as YYYY-MM-DD. */
 export function todayInNL(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return NL_DATE.format(now);
 }

@@ -13,6 +13,7 @@ import { standaardTermijnen } from '../../src/modules/betalingsregeling/betaling
 import { isValidBsn } from '../../src/shared/bsn';
 import { TABLE_NAMES } from '../../src/seed/copy-format';
 import { GEMEENTEN } from '../../src/seed/gemeenten';
+import { SEED_INTERMEDIAIR_ORG, SEED_MACHTIGING_EVERY } from '../../src/seed/machtiging.generator';
 import { seedDatabase, type SeedReport } from '../../src/seed/seed.runner';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 
@@ -408,6 +409,24 @@ describe('read back through the entities', () => {
     } finally {
       await orm.close(true);
     }
+  });
+});
+
+describe('machtigingen (for the intermediary benchmark)', () => {
+  it('every 20th household has an ACTIEF HANDELEN machtiging of the seed intermediary, valid after the reference date', async () => {
+    const { rows } = await db.query(
+      `select m.organisation_id, m.scope, m.status, m.verleend_via, m.geldig_tot::text as geldig_tot, m.geactiveerd_op::date::text as geactiveerd, m.household_id
+         from machtiging m order by m.household_id`,
+    );
+    expect(rows.length).toBe(N / SEED_MACHTIGING_EVERY);
+    expect(report.rows.machtiging).toBe(N / SEED_MACHTIGING_EVERY);
+    for (const r of rows) {
+      expect([r.organisation_id, r.scope, r.status, r.verleend_via]).toEqual([SEED_INTERMEDIAIR_ORG, 'HANDELEN', 'ACTIEF', 'DIRECT']);
+      expect(r.geldig_tot >= '2027-11-21').toBe(true);
+      expect(r.geactiveerd < '2026-11-22').toBe(true);
+    }
+    expect(new Set(rows.map((r) => r.household_id)).size).toBe(rows.length);
+    expect(await count(`select 1 from machtiging where activeringscode is not null`)).toBe(0);
   });
 });
 
