@@ -15,7 +15,8 @@ export type NodeTypeName =
   | 'KinderopvangLevering'
   | 'Convenanttegoed'
   | 'Mutatievoorstel';
-const NODE_TYPES: readonly NodeTypeName[] = [
+/** Every type `node(id)` can return; the authorization matrix probes `node` for each. */
+export const NODE_TYPES: readonly NodeTypeName[] = [
   'Household',
   'Toeslag',
   'Beschikking',

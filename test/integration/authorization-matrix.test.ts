@@ -18,7 +18,7 @@ import { BeslagvrijeVoetVaststelling } from '../../src/modules/verrekening/besla
 import { Verrekening } from '../../src/modules/verrekening/verrekening.entity';
 import { ZaakSoort, ZaakStatus } from '../../src/modules/zaak/zaak.enums';
 import { addDays, addMonths, todayInNL } from '../../src/shared/dates';
-import { toGlobalId } from '../../src/shared/global-id';
+import { NODE_TYPES, toGlobalId, type NodeTypeName } from '../../src/shared/global-id';
 import { getSchema } from '../../src/server/schema';
 import { startTestApp, type GqlResponse, type TestApp } from '../support/app';
 import { Factory, type BuiltHousehold } from '../support/factories';
@@ -415,6 +415,37 @@ const PROBES: Record<string, Probe> = {
     ),
 };
 
+/**
+ * `node(id)` once per node type (rows `node(<Type>)`): the same policy as the typed fields must hold
+ * for every kind of object, household-owned or not. Run before the other probes, so no mutation has
+ * changed the objects yet.
+ */
+const nodeProbe = (type: NodeTypeName, id: (c: Cell) => string | Promise<string>): Probe => async (app, c) =>
+  okOrCode(await app.gql('query($id: ID!) { node(id: $id) { id } }', { id: toGlobalId(type, await id(c)) }, c.token));
+const NODE_PROBES: Record<NodeTypeName, Probe> = {
+  Household: nodeProbe('Household', (c) => c.target.household.id),
+  Toeslag: nodeProbe('Toeslag', (c) => c.target.toeslagen[0].id),
+  Beschikking: nodeProbe('Beschikking', (c) => c.target.beschikkingen[0].id),
+  Schuld: nodeProbe('Schuld', (c) => c.target.schulden[0].id),
+  Betalingsregeling: nodeProbe('Betalingsregeling', (c) => c.target.regelingen[0].id),
+  Machtiging: nodeProbe('Machtiging', (c) => c.machtiging.id),
+  Zaak: nodeProbe('Zaak', (c) => c.zaak.id),
+  Vroegsignaal: nodeProbe('Vroegsignaal', (c) => c.vroegsignaal.id),
+  VroegsignaleringDeelname: nodeProbe('VroegsignaleringDeelname', () => deelname0193.id),
+  Verrekening: async (app, c) => {
+    // An ACTIEF verrekening on a fresh schuld of the target (made directly, as the engine would).
+    const schuld = await freshSchuld(app, c);
+    const em = app.em();
+    const bvv = em.create(BeslagvrijeVoetVaststelling, { household: c.target.household.id, datum: today, geldigTot: inAYear, huishoudtype: 'ALLEENSTAANDE', inkomen: '1500.00', bedrag: '1331.43', ruimte: '168.57', regels: [] } as never);
+    const v = em.create(Verrekening, { household: c.target.household.id, schuld: schuld.id, toeslag: c.target.lopend!.id, soort: 'AMBTSHALVE', maandbedrag: '1.00', ingangsdatum: addMonths(today, 1), vorigeStatus: 'OPEN', beslagvrijeVoet: bvv, bron: 'INVORDERING' } as never);
+    await em.flush();
+    return nodeProbe('Verrekening', () => v.id)(app, c);
+  },
+  KinderopvangLevering: nodeProbe('KinderopvangLevering', (c) => c.koo.bulk),
+  Convenanttegoed: nodeProbe('Convenanttegoed', (c) => c.koo.tegoedOpen),
+  Mutatievoorstel: nodeProbe('Mutatievoorstel', (c) => c.koo.voorstel),
+};
+
 const TOKENS: Record<Exclude<RoleName, 'BURGER'>, object> = {
   INTERMEDIAIR: personas.intermediair,
   GEMEENTE: personas.gemeente,
@@ -562,6 +593,8 @@ it('has a probe for every root query and mutation of the schema (and nothing els
   const schema = await getSchema();
   const fields = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()?.getFields() ?? {})].sort();
   expect(Object.keys(PROBES).sort()).toEqual(fields);
+  // ... and a node(<Type>) probe for every type node(id) can return.
+  expect(Object.keys(NODE_PROBES).sort()).toEqual([...NODE_TYPES].sort());
 });
 
 it('every cell of the matrix matches the committed, reviewed docs/authorization-matrix.md', async () => {
@@ -571,10 +604,11 @@ it('every cell of the matrix matches the committed, reviewed docs/authorization-
     for (const relation of RELATIONS) {
       if (relation === 'own' && role !== 'BURGER') continue;
       const cell = await setUp(role, relation, seed++);
+      for (const [type, probe] of Object.entries(NODE_PROBES)) results.set(`node(${type})|${role}|${relation}`, await probe(app, cell));
       for (const [op, probe] of Object.entries(PROBES)) results.set(`${op}|${role}|${relation}`, await probe(app, cell));
     }
   }
-  const rows = Object.keys(PROBES)
+  const rows = [...Object.keys(PROBES), ...Object.keys(NODE_PROBES).map((type) => `node(${type})`)]
     .sort()
     .flatMap((operation) =>
       ROLES.map((role) => ({
