@@ -122,7 +122,7 @@ function readUsage() {
   --database-url URL      use this (seeded or empty) database instead: one data set, no cost growth
   --pg-admin-url URL      use this PostgreSQL server (a postgres:// URL with rights to create
                           databases) for the data sets instead of starting the embedded one
-  --delivery-records N    records of the KOO delivery (scenario d, default 100,000)`;
+  --delivery-records N    records of the KOO delivery (scenario d, bulk path, default 100,000)`;
 }
 
 const fmt = (n) => (n === null || n === undefined ? '-' : Number(n).toLocaleString('en-US', { maximumFractionDigits: 2 }));
@@ -290,7 +290,10 @@ export async function runBench(opts, log = (line) => console.log(line)) {
             continue;
           }
           try {
-            states.set(s.id, await s.prepare({ db, sign: keys.sign, sampleSize: o.sampleSize, households, options: o, introspection, log }));
+            const ctx = { db, url: ds.url, keys, sign: keys.sign, sampleSize: o.sampleSize, households, options: o, introspection, log };
+            // Data a scenario needs besides the seed (once per data set; see the scenario), then its state.
+            await s.prepareData?.(ctx);
+            states.set(s.id, await s.prepare(ctx));
           } catch (err) {
             log(`scenario ${s.id} (${s.name}): FAILED to prepare: ${err.message}`);
             result.runs.push({ dataset: households, server: null, scenario: s.id, name: s.name, failed: true, error: err.message });
@@ -361,7 +364,7 @@ export async function runBench(opts, log = (line) => console.log(line)) {
             log(
               `  ${s.id} ${s.name} on ${plan.key}: ` +
                 (run.recordsPerSecond !== undefined
-                  ? `${fmt(run.recordsPerSecond)} records/s`
+                  ? `${fmt(run.recordsPerSecond)} records/s (${fmt(run.records)} records in ${fmt(run.seconds)} s: staging ${fmt(run.stagingSeconds)} s, commit ${fmt(run.commitSeconds)} s; ${fmt(run.recordsStored)} stored, ${fmt(run.recordsMatched)} matched to a household)`
                   : `${fmt(run.throughputRps)} req/s, p50 ${fmt(run.latencyMs.p50)} ms, p99 ${fmt(run.latencyMs.p99)} ms, server CPU ${fmt(run.serverCpuMsPerRequest)} ms/req, ${fmt(run.requests)} requests, non-2xx ${run.non2xx}, errors ${run.errors}, GraphQL errors ${run.graphqlErrors}`) +
                 `, peak RSS ${fmt(run.peakRssSampledBytes / 2 ** 20)} MB`,
             );

@@ -96,3 +96,19 @@ export async function ensureDataset({ root, adminUrl, database, households, seed
   await writeMarker(url, dbName, { ...want, seededAt: new Date().toISOString(), seedSeconds });
   return { url, database: dbName, reused: false, seedSeconds };
 }
+
+/**
+ * What a scenario prepared on a data set (e.g. the vroegsignalen of scenario c), kept in the marker
+ * under `prepared[key]`, so a reused data set is prepared once. Seeding again writes a new marker
+ * without it. Returns the recorded value or null.
+ */
+export async function readPrepared(url, key) {
+  const database = new URL(url).pathname.slice(1);
+  return (await readMarker(url, database))?.prepared?.[key] ?? null;
+}
+
+export async function writePrepared(url, key, value) {
+  const database = new URL(url).pathname.slice(1);
+  const marker = (await readMarker(url, database)) ?? {};
+  await writeMarker(url, database, { ...marker, prepared: { ...marker.prepared, [key]: value } });
+}

@@ -1,132 +1,134 @@
-// Scenario (d): a KOO delivery of 100,000 records (issue 7): records per second and the server's
-// peak memory. Optional: runs only when this build's schema has a Mutation field whose name starts
-// with "deliver" (checked by introspection); otherwise the run reports "not available in this
-// build". The records are generated from the mutation's input type (introspection): the one list of
-// input objects in it is the record list; every value is made from its type and field name (see
-// valueFor). The records are sent in batches of BATCH records (the API's request body limit is 1 MB),
-// each batch with a key of its own (a key names one idempotent delivery); if issue 7 stages a
-// delivery over several calls instead, `custom` is the place to follow that. Any userError or
-// GraphQL error fails the scenario: nothing passes silently.
+// Scenario (d): a KOO delivery of 100,000 records (issue 7, issue 9 item 1d): records per second for
+// the whole delivery and the server's peak memory. Optional: runs only when this build's schema has
+// Mutation.commitBulkKinderopvangLevering (checked by introspection); otherwise the run reports "not
+// available in this build".
+//
+// The delivery takes the bulk path a KOO uses for a large delivery (decisions §25), with the client
+// code of `npm run bench:koo` (src/cli/koo-bulk-client.ts, from dist/): createBulkKinderopvangLevering,
+// appendBulkKinderopvangChunk with chunks of the maximum size, 2 in flight, then
+// commitBulkKinderopvangLevering. The bench KOO and its LRK location are registered in the benchmark
+// database by prepareData (registration data, like the seed's). The records are valid for the current
+// month; half of their parents are current aanvragers/toeslagpartners of seeded households (a sample
+// read from the database), so the commit does real matching and access-log work, the other half match
+// no one. Any userError or GraphQL error fails the scenario, and so does a commit that stored fewer
+// records than were sent (checked in its result and in koo_record).
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { withClient } from '../lib/dataset.mjs';
 import { claims } from '../lib/keys.mjs';
-import { rootField, typeByName, unwrap } from '../lib/introspection.mjs';
 
-export const DELIVERY_FIELD = /^deliver/i;
-const BATCH = 1000;
-const KOO_ORG = 'KVK:90000002';
-const LRK = '900000001';
+const require = createRequire(import.meta.url);
+const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const COMMIT_FIELD = 'commitBulkKinderopvangLevering';
+export const KOO_ORG = 'KVK:90000002';
+export const LRK = '900000001';
+const PARALLEL = 2;
+/** Most distinct matching parents read from the database. */
+const PARENT_SAMPLE = 50_000;
 
-/** A valid BSN (11-proef) from a number: 8 digits of n, the ninth chosen to pass. */
-function bsnOf(n) {
-  const d = String(100_000_000 + (n % 80_000_000)).slice(1, 9).split('').map(Number);
-  d[0] = d[0] || 1;
-  const s = d.reduce((acc, x, i) => acc + x * (9 - i), 0);
-  for (let last = 0; last <= 9; last++) if ((s - last) % 11 === 0) return d.join('') + last;
-  return bsnOf(n + 1);
+const client = () => require(path.join(ROOT, 'dist', 'src', 'cli', 'koo-bulk-client.js'));
+
+/** Registers the bench KOO and its LRK location (idempotent: only what is missing is added). */
+async function prepareData({ db, log }) {
+  const org = await db.query(
+    `insert into koo_organisatie (id, organisation_id, naam, overeenkomst_status)
+     select gen_random_uuid(), $1::text, 'Benchmark KOO', 'OUD_CONVENANT'
+      where not exists (select 1 from koo_organisatie where organisation_id = $1::text)`,
+    [KOO_ORG],
+  );
+  const loc = await db.query(
+    `insert into koo_locatie (id, organisatie_id, lrk_nummer, naam, actief)
+     select gen_random_uuid(), o.id, $2::text, 'Benchmark locatie', true from koo_organisatie o
+      where o.organisation_id = $1::text and not exists (select 1 from koo_locatie l where l.organisatie_id = o.id and l.lrk_nummer = $2::text)`,
+    [KOO_ORG, LRK],
+  );
+  await db.query(`update koo_locatie set actief = true where lrk_nummer = $1 and not actief`, [LRK]);
+  if (org.rowCount || loc.rowCount) log(`  scenario d: registered KOO ${KOO_ORG} (LRK ${LRK})`);
 }
 
-/** A value for one input field of record i, by type and name. */
-function valueFor(introspection, field, typeName, kind, i, ctx) {
-  const name = field.toLowerCase();
-  if (kind === 'ENUM') return typeByName(introspection, typeName).enumValues[i % typeByName(introspection, typeName).enumValues.length].name;
-  if (kind === 'INPUT_OBJECT') return objectFor(introspection, typeName, i, ctx);
-  switch (typeName) {
-    case 'Bsn':
-      return bsnOf(name.includes('partner') ? 2 * i + 1 : name.includes('kind') ? 3 * i + 7 : 2 * i);
-    case 'Date':
-      return name.includes('einde') || name.includes('eind') ? '2027-07-31' : name.includes('geboorte') ? '2022-03-15' : `${ctx.periode}-01`;
-    case 'Money':
-      return name.includes('prijs') || name.includes('tarief') ? '9.12' : '1094.40';
-    case 'Int':
-      return /uren|uur/.test(name) ? 120 : name.includes('jaar') ? 2026 : name.includes('maand') ? Number(ctx.periode.slice(5)) : 1;
-    case 'Float':
-      return 120.5;
-    case 'Boolean':
-      return false;
-    case 'ID':
-    case 'String':
-      if (name.includes('lrk')) return LRK;
-      if (name.includes('periode') || name.includes('maand')) return ctx.periode;
-      if (name.includes('key') || name.includes('sleutel')) return ctx.key;
-      if (name.includes('geboorte')) return '2022-03-15';
-      if (name.includes('naam')) return `Kind ${i}`;
-      return `bench-${i}`;
-    default:
-      return /^\d{4}-\d{2}$/.test(ctx.periode) && name.includes('periode') ? ctx.periode : `bench-${i}`;
-  }
-}
+/** The current month in the Netherlands (a delivery is for a month that has started). */
+const currentPeriode = () => require(path.join(ROOT, 'dist', 'src', 'shared', 'dates.js')).todayInNL().slice(0, 7);
 
-function objectFor(introspection, typeName, i, ctx, records) {
-  const type = typeByName(introspection, typeName);
-  const out = {};
-  for (const f of type.inputFields) {
-    const t = unwrap(f.type);
-    if (t.list && t.kind === 'INPUT_OBJECT' && records) out[f.name] = records;
-    else if (t.list) out[f.name] = [valueFor(introspection, f.name, t.name, t.kind, i, ctx)];
-    else out[f.name] = valueFor(introspection, f.name, t.name, t.kind, i, ctx);
-  }
-  return out;
-}
-
-/** Finds the argument and the path to the record list in the mutation's input. */
-function shape(introspection) {
-  const field = rootField(introspection, 'Mutation', DELIVERY_FIELD);
-  const arg = field.args.find((a) => unwrap(a.type).kind === 'INPUT_OBJECT');
-  if (!arg) throw new Error(`Mutation.${field.name} takes no input object: adapt bench/scenarios/koo-delivery.mjs`);
-  const inputType = unwrap(arg.type).name;
-  const listField = typeByName(introspection, inputType).inputFields.find((f) => unwrap(f.type).list && unwrap(f.type).kind === 'INPUT_OBJECT');
-  if (!listField) throw new Error(`${inputType} has no list of records: adapt bench/scenarios/koo-delivery.mjs`);
-  const payload = unwrap(field.type).name;
-  const payloadFields = typeByName(introspection, payload).fields.map((f) => f.name);
-  const selection = [payloadFields.includes('userErrors') ? 'userErrors { field code message }' : '', '__typename'].join(' ');
-  return { field: field.name, arg: arg.name, argType: arg.type, inputType, recordType: unwrap(listField.type).name, listField: listField.name, selection };
-}
-
-function typeRef(ref) {
-  if (ref.kind === 'NON_NULL') return `${typeRef(ref.ofType)}!`;
-  if (ref.kind === 'LIST') return `[${typeRef(ref.ofType)}]`;
-  return ref.name;
+/** The record generator of the delivery: half the parents from `parents` (matching), half matching no one. */
+export function recordsOf(parents, periode) {
+  const { kooBenchRecord, unmatchedBsn } = client();
+  const ouderBsn = (i) => (i % 2 === 0 && parents.length ? parents[(i / 2) % parents.length] : unmatchedBsn(i));
+  return (i) => kooBenchRecord(i, { periode, lrkNummer: LRK, ouderBsn });
 }
 
 export default {
   id: 'd',
   name: 'koo-delivery',
-  title: 'a KOO delivery of 100,000 records (KOO): records per second, peak memory',
-  requires: { type: 'Mutation', field: DELIVERY_FIELD },
+  title: 'a KOO delivery of 100,000 records, bulk path (KOO): records per second, peak memory',
+  requires: { type: 'Mutation', field: COMMIT_FIELD },
   targets: ['ours'],
   custom: true,
+  prepareData,
 
-  async prepare({ sign, introspection, options }) {
-    const s = shape(introspection);
-    const token = await sign(claims.koo(KOO_ORG, [LRK]));
-    const mutation = `mutation Deliver($input: ${typeRef(s.argType)}) { ${s.field}(${s.arg}: $input) { ${s.selection} } }`;
-    return { ...s, token, mutation, records: options.deliveryRecords, introspection };
+  async prepare({ db, url, sign, options }) {
+    const records = options.deliveryRecords;
+    const { rows } = await db.query(
+      `select p.bsn from household_member hm join person p on p.id = hm.person_id
+        where hm.tot is null and hm.rol in ('AANVRAGER', 'TOESLAGPARTNER') group by p.bsn limit $1`,
+      [Math.min(PARENT_SAMPLE, Math.ceil(records / 2))],
+    );
+    return { url, token: await sign(claims.koo(KOO_ORG, [LRK])), records, parents: rows.map((r) => r.bsn) };
   },
 
-  /** Never used for load: (d) is measured by custom(); the pre-check sends one small batch. */
-  request(target, state, i) {
-    const ctx = { periode: '2026-10', key: `bench-check-${Date.now()}-${i}` };
-    const records = [objectFor(state.introspection, state.recordType, i, ctx)];
-    return { path: '/graphql', headers: { authorization: `Bearer ${state.token}` }, body: JSON.stringify({ query: state.mutation, variables: { input: objectFor(state.introspection, state.inputType, i, ctx, records) } }) };
-  },
-
-  async custom(target, state, { post, log }) {
+  async custom(target, state, { origin, log }) {
+    const { kooGqlClient, stageBulkDelivery, commitBulkDelivery } = client();
+    const gql = kooGqlClient(`${origin}/graphql`, state.token);
+    const periode = currentPeriode();
+    const idempotencyKey = `bench-${Date.now()}`;
+    let logged = 0;
     const started = Date.now();
-    const ctx = { periode: '2026-10', key: '' };
-    let sent = 0;
-    for (let b = 0; sent < state.records; b++) {
-      ctx.key = `bench-${started}-${b}`;
-      const n = Math.min(BATCH, state.records - sent);
-      const records = Array.from({ length: n }, (_, k) => objectFor(state.introspection, state.recordType, sent + k, ctx));
-      const input = objectFor(state.introspection, state.inputType, b, ctx, records);
-      const r = await post('/graphql', { query: state.mutation, variables: { input } }, { authorization: `Bearer ${state.token}` });
-      const result = r.json?.data?.[state.field];
-      if (r.status !== 200 || !result || r.json.errors || result.userErrors?.length) {
-        throw new Error(`delivery batch ${b} refused (${r.status}): ${r.text.slice(0, 800)}`);
-      }
-      sent += n;
-      if (b % 20 === 0) log(`    ${sent.toLocaleString('en-US')} records`);
+    const staged = await stageBulkDelivery(gql, {
+      idempotencyKey,
+      periode,
+      count: state.records,
+      record: recordsOf(state.parents, periode),
+      parallel: PARALLEL,
+      onChunk: (sent) => {
+        if (sent - logged >= 20_000) log(`    ${(logged = sent).toLocaleString('en-US')} records staged`);
+      },
+    });
+    const stagedAt = Date.now();
+    const done = await commitBulkDelivery(gql, staged.leveringId);
+    const ended = Date.now();
+    const seconds = (ended - started) / 1000;
+    if (done.userErrors?.length || done.levering?.status !== 'VERWERKT') {
+      throw new Error(`commit refused (status ${done.levering?.status}): ${JSON.stringify(done.userErrors).slice(0, 800)}`);
     }
-    const seconds = (Date.now() - started) / 1000;
-    return { records: sent, batchSize: BATCH, seconds, recordsPerSecond: sent / seconds, non2xx: 0, errors: 0, graphqlErrors: 0 };
+    const stored = await withClient(state.url, async (c) =>
+      Number(
+        (
+          await c.query(
+            `select count(*) as n from koo_record r join koo_levering l on l.id = r.levering_id
+               join koo_organisatie o on o.id = l.organisatie_id where o.organisation_id = $1 and l.idempotency_key = $2`,
+            [KOO_ORG, idempotencyKey],
+          )
+        ).rows[0].n,
+      ),
+    );
+    if (done.levering.aantalRecords !== state.records || stored !== state.records) {
+      throw new Error(`sent ${state.records} records, the commit reports ${done.levering.aantalRecords}, koo_record holds ${stored}`);
+    }
+    return {
+      records: state.records,
+      recordsStored: stored,
+      recordsMatched: done.levering.aantalGekoppeld,
+      chunks: staged.chunks,
+      parallel: PARALLEL,
+      largestChunkBytes: staged.largestChunkBytes,
+      requests: staged.chunks + 2,
+      seconds,
+      stagingSeconds: (stagedAt - started) / 1000,
+      commitSeconds: (ended - stagedAt) / 1000,
+      recordsPerSecond: state.records / seconds,
+      non2xx: 0,
+      errors: 0,
+      graphqlErrors: 0,
+    };
   },
 };

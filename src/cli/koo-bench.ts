@@ -2,7 +2,8 @@
  * Benchmark of a large KOO delivery (issue 7/9): `npm run bench:koo -- --records 200000 [--inject-failure]`.
  * Starts a scratch embedded PostgreSQL, migrates it, seeds households (half the records' parents
  * match one), runs the API in this process and sends the delivery over HTTP as a KOO would: one
- * createBulkKinderopvangLevering, chunks of 2,000 records, one commitBulkKinderopvangLevering. Prints
+ * createBulkKinderopvangLevering, chunks of 2,000 records, one commitBulkKinderopvangLevering
+ * (src/cli/koo-bulk-client.ts, shared with scenario d of `npm run bench`). Prints
  * records/s per phase and the peak RSS of this Node process (API and client together). With
  * --inject-failure a trigger makes the commit fail at the middle record first (proving nothing is
  * stored), then the trigger is dropped and the commit is retried.
@@ -20,12 +21,12 @@ import { startEmbeddedPostgres } from '../db/embedded';
 import { migrate } from '../db/migrate';
 import { ormConfig } from '../db/orm.config';
 import { createPseudonymiser } from '../modules/accesslog/pseudonym';
-import { MAX_RECORDS_PER_CHUNK } from '../modules/kinderopvang/kinderopvang.rules';
 import { bsnOfIndex } from '../seed/bsn';
 import { createApp, listen } from '../server/app';
 import { createLogger } from '../server/logger';
 import { todayInNL } from '../shared/dates';
 import { fail, parse } from './args';
+import { commitBulkDelivery, kooBenchRecord, kooGqlClient, stageBulkDelivery } from './koo-bulk-client';
 
 const args = parse({
   records: { type: 'string', default: '200000' },
@@ -74,56 +75,26 @@ async function main(): Promise<void> {
     await listen(app.server, 0, '127.0.0.1');
     const endpoint = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/graphql`;
     const token = await signDevToken(devTokenClaims({ role: 'KOO', org: 'KVK:11223344', lrk: ['123456789'] }), { dataDir: dir, auth: config.auth, ttl: '1h' });
-    const gql = async (query: string, variables: object) => {
-      const res = await fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
-      const body = (await res.json()) as { data?: Record<string, { userErrors?: unknown[]; levering?: Record<string, unknown> }>; errors?: unknown[] };
-      if (body.errors) throw new Error(JSON.stringify(body.errors));
-      return Object.values(body.data!)[0];
-    };
     const periode = todayInNL().slice(0, 7);
+    const gql = kooGqlClient(endpoint, token);
     const cpu0 = process.cpuUsage();
     const started = Date.now();
-    const created = await gql('mutation($i: CreateBulkKinderopvangLeveringInput!) { createBulkKinderopvangLevering(input: $i) { levering { id } userErrors { code } } }', {
-      i: { idempotencyKey: `bench-${Date.now()}`, periode },
-    });
-    const id = created.levering!.id as string;
-    const record = (i: number) => ({
+    const record = (i: number) => kooBenchRecord(i, { periode, lrkNummer: '123456789', ouderBsn: (k) => bsnOfIndex(k % (2 * H)) });
+    const { leveringId: id, chunks, largestChunkBytes: bytes } = await stageBulkDelivery(gql, {
+      idempotencyKey: `bench-${Date.now()}`,
       periode,
-      lrkNummer: '123456789',
-      soortOpvang: i % 3 === 0 ? 'BSO' : 'DAGOPVANG',
-      kindBsn: bsnOfIndex(10_000_000 + i),
-      kindNaam: `Kind ${i}`,
-      kindGeboortedatum: '2021-03-01',
-      ouderBsn: bsnOfIndex(i % (2 * H)),
-      partnerBsn: null,
-      uren: '86.50',
-      uurprijs: '10.95',
-      factuurbedrag: '947.18',
-      contracteinddatum: '2027-07-31',
+      count: N,
+      record,
+      parallel: Math.max(1, Number(args.parallel)),
+      onChunk: sample,
     });
-    const append = 'mutation($i: AppendBulkKinderopvangChunkInput!) { appendBulkKinderopvangChunk(input: $i) { chunk { aantalRecords } userErrors { code } } }';
-    let bytes = 0;
-    const chunks = Math.ceil(N / MAX_RECORDS_PER_CHUNK);
-    let next = 0;
-    const worker = async () => {
-      for (let v = ++next; v <= chunks; v = ++next) {
-        const from = (v - 1) * MAX_RECORDS_PER_CHUNK;
-        const records = Array.from({ length: Math.min(MAX_RECORDS_PER_CHUNK, N - from) }, (_, k) => record(from + k));
-        bytes = Math.max(bytes, JSON.stringify(records).length);
-        const r = await gql(append, { i: { leveringId: id, volgnummer: v, records } });
-        if (r.userErrors?.length) throw new Error(JSON.stringify(r.userErrors));
-        sample();
-      }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Number(args.parallel)) }, worker));
     const staged = Date.now();
     const cpuStaging = process.cpuUsage(cpu0);
-    const commit = 'mutation($i: CommitBulkKinderopvangLeveringInput!) { commitBulkKinderopvangLevering(input: $i) { levering { status aantalRecords aantalGekoppeld } userErrors { code } } }';
     if (args['inject-failure']) {
       await conn.execute(`create function bench_fail() returns trigger language plpgsql as $$ begin if new.idx = ${Math.floor(N / 2)} then raise exception 'injected'; end if; return new; end $$`);
       await conn.execute('create trigger bench_fail before insert on koo_record for each row execute function bench_fail()');
       const t0 = Date.now();
-      const failed = await gql(commit, { i: { leveringId: id } });
+      const failed = await commitBulkDelivery(gql, id);
       const [{ n }] = await conn.execute('select count(*)::int as n from koo_record');
       const [{ logs }] = await conn.execute(`select count(*)::int as logs from access_log_entry where processing_activity_id = 'kinderopvang-gegevenslevering'`);
       console.log(`injected failure at record ${Math.floor(N / 2)}: status ${failed.levering!.status}, ${JSON.stringify(failed.userErrors)}, records stored ${n}, access-log rows ${logs} (${Date.now() - t0} ms)`);
@@ -133,7 +104,8 @@ async function main(): Promise<void> {
     }
     const c0 = Date.now();
     const cpu1 = process.cpuUsage();
-    const done = await gql(commit, { i: { leveringId: id } });
+    const done = await commitBulkDelivery(gql, id);
+    if (done.userErrors?.length) throw new Error(`commit refused: ${JSON.stringify(done.userErrors)}`);
     const committed = Date.now();
     const cpuCommit = process.cpuUsage(cpu1);
     const cpuS = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;

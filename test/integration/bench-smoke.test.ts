@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { Client } from 'pg';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,12 +7,16 @@ import { createTestDatabase, type TestDatabase } from '../support/db';
 
 // The benchmark harness (`npm run bench`, bench/run.mjs) end to end, tiny: 1,000 households seeded
 // into a test database, our API in production mode and the raw-SQL floor for scenarios a and b, a
-// second of load each. Not PostGraphile (an extra install). Asserts sane numbers and that ours and
-// the floor return the same data, which is what makes the floor a floor of the same query shape.
+// second of load each; scenario c (vroegsignalen feed, after the harness made the signals with the
+// daily step) and d (a bulk KOO delivery, 5,000 records here) on our API. Not PostGraphile (an extra
+// install). Asserts sane numbers and that ours and the floor return the same data, which is what
+// makes the floor a floor of the same query shape.
 
 jest.setTimeout(240_000);
 
 const ROOT = path.join(__dirname, '..', '..');
+/** Records of scenario d's delivery here: 3 chunks (2,000 + 2,000 + 1,000), the last one partial. */
+const DELIVERY = 5000;
 
 interface Run {
   dataset: number;
@@ -25,6 +30,11 @@ interface Run {
   timeouts?: number;
   graphqlErrors?: number;
   peakRssSampledBytes?: number;
+  records?: number;
+  recordsStored?: number;
+  recordsMatched?: number;
+  recordsPerSecond?: number;
+  chunks?: number;
   failed?: boolean;
   error?: string;
 }
@@ -64,7 +74,7 @@ beforeAll(async () => {
   out = await mkdtemp(path.join(os.tmpdir(), 'bench-smoke-'));
   const code = await runHarness([
     '--database-url', db.url, '--households', '1000', '--scenarios', 'a,b,c,d',
-    '--duration', '1', '--warmup', '1', '--connections', '2', '--sample-size', '100',
+    '--duration', '1', '--warmup', '1', '--connections', '2', '--sample-size', '100', '--delivery-records', String(DELIVERY),
     '--no-node22', '--no-postgraphile', '--data-dir', path.join(out, 'data'), '--out', out,
   ]);
   const file = /results: (.+\.json)/.exec(stdout)?.[1];
@@ -114,6 +124,66 @@ describe('npm run bench (smoke: 1,000 households, 1 s per scenario)', () => {
       const ran = result.runs.some((r) => r.scenario === id);
       // Either measured (the feature is in this build) or skipped with the reason, never neither.
       expect([id, ran || /not available in this build/.test(skipped[id] ?? '')]).toEqual([id, true]);
+    }
+  });
+
+  it('measures scenario c: the feed of the gemeente with the most signals, made by the daily step', async () => {
+    expect(result.skipped.map((s) => s.scenario)).not.toContain('c');
+    const c = result.runs.filter((r) => r.scenario === 'c');
+    expect(c.map((r) => r.server)).toEqual(['ours']);
+    const [r] = c;
+    expect([r.failed ?? false, r.error]).toEqual([false, undefined]);
+    expect([r.non2xx, r.errors, r.timeouts, r.graphqlErrors]).toEqual([0, 0, 0, 0]);
+    expect(r.requests).toBeGreaterThan(0);
+    expect(r.throughputRps).toBeGreaterThan(0);
+    expect(r.latencyMs!.p99).toBeGreaterThanOrEqual(r.latencyMs!.p50);
+    expect(r.peakRssSampledBytes).toBeGreaterThan(10 * 2 ** 20);
+    // The harness registered participation and ran the real step: published signals, each of a
+    // household with a schuld after an aanmaning in a participating gemeente, and it says so in the marker.
+    const pg = new Client({ connectionString: db.url });
+    await pg.connect();
+    try {
+      const { rows } = await pg.query(
+        `select count(*)::int as signals,
+                count(*) filter (where exists (select 1 from schuld s where s.household_id = v.household_id and s.status in ('AANGEMAAND', 'DWANGBEVEL')))::int as achterstallig,
+                count(*) filter (where exists (select 1 from vroegsignalering_deelname d where d.gemeentecode = v.gemeentecode))::int as deelnemend
+           from vroegsignaal v where v.volgnummer is not null`,
+      );
+      expect(rows[0].signals).toBeGreaterThan(0);
+      expect(rows[0]).toEqual({ signals: rows[0].signals, achterstallig: rows[0].signals, deelnemend: rows[0].signals });
+      const marker = await pg.query(`select shobj_description(oid, 'pg_database') as d from pg_database where datname = current_database()`);
+      expect(JSON.parse(marker.rows[0].d).prepared.vroegsignalen).toEqual(expect.objectContaining({ signals: rows[0].signals, datum: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }));
+    } finally {
+      await pg.end();
+    }
+  });
+
+  it('measures scenario d: a bulk KOO delivery whose every record is stored, in records per second and peak memory', async () => {
+    expect(result.skipped.map((s) => s.scenario)).not.toContain('d');
+    const d = result.runs.filter((r) => r.scenario === 'd');
+    expect(d.map((r) => r.server)).toEqual(['ours']);
+    const [r] = d;
+    expect([r.failed ?? false, r.error]).toEqual([false, undefined]);
+    expect([r.non2xx, r.errors, r.graphqlErrors]).toEqual([0, 0, 0]);
+    expect(r.records).toBe(DELIVERY);
+    expect(r.recordsStored).toBe(DELIVERY);
+    expect(r.chunks).toBe(3);
+    expect(r.recordsPerSecond).toBeGreaterThan(0);
+    expect(r.peakRssSampledBytes).toBeGreaterThan(10 * 2 ** 20);
+    // Half the parents are seeded aanvragers/toeslagpartners: the commit matched them.
+    expect(r.recordsMatched).toBeGreaterThanOrEqual(DELIVERY / 2);
+    expect(r.recordsMatched).toBeLessThan(DELIVERY);
+    const pg = new Client({ connectionString: db.url });
+    await pg.connect();
+    try {
+      const { rows } = await pg.query(
+        `select l.status, l.aantal_records, (select count(*)::int from koo_record r where r.levering_id = l.id) as stored,
+                (select count(*)::int from koo_staging_record s where s.levering_id = l.id) as staged
+           from koo_levering l join koo_organisatie o on o.id = l.organisatie_id where o.organisation_id = 'KVK:90000002'`,
+      );
+      expect(rows).toEqual([{ status: 'VERWERKT', aantal_records: DELIVERY, stored: DELIVERY, staged: 0 }]);
+    } finally {
+      await pg.end();
     }
   });
 
