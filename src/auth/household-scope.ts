@@ -35,6 +35,15 @@ export interface PageRequest<T = any> {
   whereKey?: string;
 }
 
+/** Extra options of `owned`. */
+export interface OwnedOptions {
+  /**
+   * Resources read along with each row (populated relations of the same household, e.g. a schuld's
+   * toeslag and beschikking), recorded in the access log for the row's household as if read separately.
+   */
+  alsoRecords?: readonly string[];
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
@@ -134,11 +143,12 @@ export class HouseholdScope {
     entity: EntityName<T>,
     where: FilterQuery<T>,
     purpose: Purpose = Purpose.READ,
-    options?: FindOptions<T, any>,
+    options?: FindOptions<T, any> & OwnedOptions,
   ): Promise<T[]> {
     const access = this.access(purpose);
     const scoped = (access.unrestricted ? where : { $and: [where, { household: access.filter }] }) as FilterQuery<T>;
-    const rows = (await this.em.find(entity, scoped, options)) as T[];
+    const { alsoRecords, ...findOptions } = options ?? {};
+    const rows = (await this.em.find(entity, scoped, findOptions as FindOptions<T, any>)) as T[];
     const name = this.em.getMetadata().find(entity)!.className;
     const reachable = this.reachableSet(purpose);
     for (const row of rows) {
@@ -148,6 +158,7 @@ export class HouseholdScope {
       // The row came from a policy-filtered query, so its household is proven reachable.
       reachable.add(householdId);
       this.recorder.record(householdId, name, access);
+      for (const resource of alsoRecords ?? []) this.recorder.record(householdId, resource, access);
     }
     return rows;
   }

@@ -3,15 +3,14 @@ import type { HouseholdScope, PageRequest, SortKey } from '../../auth/household-
 import type { MakeLoader } from '../../server/loaders';
 import type { Page } from '../../shared/connection';
 import { todayInNL } from '../../shared/dates';
-import { Beschikking } from '../beschikking/beschikking.entity';
 import { Betalingsregeling } from '../betalingsregeling/betalingsregeling.entity';
 import { BetalingsregelingStatus } from '../betalingsregeling/betalingsregeling.enums';
-import { group, regelingLinks, termijnenOf } from '../betalingsregeling/betalingsregeling.loaders';
+import { activeRegelingLinksOfHouseholds, group } from '../betalingsregeling/betalingsregeling.loaders';
+import { Termijn } from '../betalingsregeling/termijn.entity';
 import { Schuld } from '../schuld/schuld.entity';
 import { TERMINAL_SCHULD_STATUSES } from '../schuld/schuld.enums';
 import { schuldenOverzicht } from '../schuld/schulden-overzicht.rules';
 import type { SchuldenOverzichtOfEntities } from '../schuld/schulden-overzicht.types';
-import { Toeslag } from '../toeslag/toeslag.entity';
 import { HouseholdMember } from './household-member.entity';
 import { MemberRol } from './household.enums';
 
@@ -49,29 +48,28 @@ export function pageLoader<T extends { id: string; household: { id: string } }>(
 }
 
 /**
- * The schuldenoverzicht of each household (schulden-overzicht.rules), batched: the open schulden and
- * active regelingen of all households in two scoped statements, then their toeslagen, beschikkingen,
- * pivot rows and termijnen in one statement each, however many households are asked for.
+ * The schuldenoverzicht of each household (schulden-overzicht.rules), batched, in one wave of four
+ * statements however many households are asked for: the open schulden with their toeslag and
+ * beschikking (joined; same household), the active regelingen, their pivot rows and the termijnen
+ * of active regelingen. Every household-owned row comes from a policy-filtered statement; the
+ * pivot holds only ids and is used only for regelingen that the scoped statement returned.
  */
 export function schuldenOverzichtLoader(make: MakeLoader, em: EntityManager, scope: HouseholdScope) {
   return make<string, SchuldenOverzichtOfEntities>(async (householdIds) => {
     const ids = [...householdIds];
-    const [schulden, regelingen] = await Promise.all([
+    const [schulden, regelingen, links, termijnen] = await Promise.all([
       // Terminal ones never count; the rules check again (with the amounts), this only saves rows.
-      scope.owned(Schuld, { household: { $in: ids }, status: { $nin: [...TERMINAL_SCHULD_STATUSES] } }),
+      scope.owned(Schuld, { household: { $in: ids }, status: { $nin: [...TERMINAL_SCHULD_STATUSES] } }, undefined, {
+        populate: ['toeslag', 'beschikking'],
+        strategy: 'joined',
+        alsoRecords: ['Toeslag', 'Beschikking'],
+      }),
       scope.owned(Betalingsregeling, { household: { $in: ids }, status: BetalingsregelingStatus.ACTIEF }),
+      activeRegelingLinksOfHouseholds(em, ids),
+      scope.owned(Termijn, { household: { $in: ids }, betalingsregeling: { status: BetalingsregelingStatus.ACTIEF } }, undefined, {
+        orderBy: { betalingsregeling: 'asc', volgnummer: 'asc' },
+      }),
     ]);
-    const regelingIds = regelingen.map((r) => r.id);
-    const toeslagIds = [...new Set(schulden.map((s) => s.toeslag.id))];
-    const beschikkingIds = [...new Set(schulden.map((s) => s.beschikking.id))];
-    const [toeslagen, beschikkingen, links, termijnen] = await Promise.all([
-      toeslagIds.length ? scope.owned(Toeslag, { id: { $in: toeslagIds } }) : [],
-      beschikkingIds.length ? scope.owned(Beschikking, { id: { $in: beschikkingIds } }) : [],
-      regelingLinks(em, 'betalingsregeling_id', regelingIds),
-      termijnenOf(scope, regelingIds),
-    ]);
-    const toeslagById = new Map(toeslagen.map((t) => [t.id, t]));
-    const beschikkingById = new Map(beschikkingen.map((b) => [b.id, b]));
     const termijnenOfRegeling = group(termijnen, (t) => t.betalingsregeling.id);
     const schuldIdsOf = group(links, (l) => l.betalingsregeling_id);
     const schuldenOf = group(schulden, (s) => s.household.id);
@@ -80,10 +78,11 @@ export function schuldenOverzichtLoader(make: MakeLoader, em: EntityManager, sco
     const today = todayInNL();
     return ids.map((householdId) => {
       const inputs = (schuldenOf.get(householdId) ?? []).map((s) => {
-        // Same household as the schuld, so within reach whenever the schuld was.
-        const toeslag = toeslagById.get(s.toeslag.id);
-        const beschikking = beschikkingById.get(s.beschikking.id);
-        if (!toeslag || !beschikking) throw new Error(`toeslag or beschikking of schuld ${s.id} not found`);
+        const { toeslag, beschikking } = s;
+        // Belt and braces for the join: a schuld's toeslag and beschikking are of its own household.
+        if (toeslag.household.id !== s.household.id || beschikking.household.id !== s.household.id) {
+          throw new Error(`toeslag or beschikking of schuld ${s.id} belongs to another household`);
+        }
         return {
           entity: s,
           id: s.id,
