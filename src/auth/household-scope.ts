@@ -44,6 +44,13 @@ export interface OwnedOptions {
   alsoRecords?: readonly string[];
 }
 
+/**
+ * The BSN of the household's current aanvrager (correlated on `hh.id`): the access log's data subject,
+ * the same condition as the writer's own lookup (access-log.writer.ts insertAccessLog).
+ */
+const AANVRAGER_BSN_SQL = `select p.bsn from household_member hm join person p on p.id = hm.person_id
+  where hm.household_id = hh.id and hm.rol = 'AANVRAGER' and hm.tot is null order by hm.vanaf desc, hm.id limit 1`;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
@@ -97,6 +104,36 @@ export class HouseholdScope {
   }
 
   /**
+   * `households` for reads without a lock, in one statement that also returns each household's
+   * aanvrager BSN for the access log's data subject (AccessRecorder.noteAanvrager), so writing the
+   * log needs no lookup of its own. The BSN stays in memory and is pseudonymised by the writer.
+   */
+  private async readHouseholds(
+    where: FilterQuery<Household>,
+    purpose: Purpose,
+    options: { orderBy?: Record<string, 'asc' | 'desc'>; limit?: number } = {},
+  ): Promise<Household[]> {
+    const access = this.access(purpose);
+    const qb = this.em
+      .createQueryBuilder(Household, 'hh')
+      .select(['*', raw(`(${AANVRAGER_BSN_SQL}) as aanvrager_bsn__`)])
+      .where((access.unrestricted ? where : { $and: [where, access.filter] }) as never);
+    if (options.orderBy) qb.orderBy(options.orderBy as never);
+    if (options.limit !== undefined) qb.limit(options.limit);
+    const rows = await qb.execute<Array<Record<string, unknown>>>('all', false);
+    const reachable = this.reachableSet(purpose);
+    return rows.map((row) => {
+      const bsn = row.aanvrager_bsn__ as string | null;
+      delete row.aanvrager_bsn__;
+      const h = this.em.map(Household, row as never);
+      reachable.add(h.id);
+      this.recorder.record(h.id, 'Household', access);
+      this.recorder.noteAanvrager(h.id, bsn);
+      return h;
+    });
+  }
+
+  /**
    * A keyset page of the households within reach that match `where`, in id order, in one statement.
    * A medewerker pages through every household; a citizen gets at most their own.
    */
@@ -108,7 +145,7 @@ export class HouseholdScope {
       if (typeof id !== 'string' || !UUID.test(id)) throw badInput('after is not a valid cursor', 'after');
       conditions.push({ id: { $gt: id } });
     }
-    const found = await this.households({ $and: conditions }, Purpose.READ, { orderBy: { id: 'asc' }, limit: first + 1 });
+    const found = await this.readHouseholds({ $and: conditions }, Purpose.READ, { orderBy: { id: 'asc' }, limit: first + 1 });
     const items = found.slice(0, first);
     return { items, cursors: items.map((h) => encodeCursor([h.id])), hasNextPage: found.length > first };
   }
@@ -262,7 +299,7 @@ export class HouseholdScope {
     let loader = this.byId.get(purpose);
     if (!loader) {
       loader = new DataLoader(async (ids) => {
-        const found = new Map((await this.households({ id: { $in: [...ids] } }, purpose)).map((h) => [h.id, h]));
+        const found = new Map((await this.readHouseholds({ id: { $in: [...ids] } }, purpose)).map((h) => [h.id, h]));
         return ids.map((id) => found.get(id) ?? null);
       });
       this.byId.set(purpose, loader);
