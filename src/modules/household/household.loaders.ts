@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { HouseholdScope, PageRequest, SortKey } from '../../auth/household-scope';
 import type { MakeLoader } from '../../server/loaders';
@@ -5,6 +6,7 @@ import type { Page } from '../../shared/connection';
 import { todayInNL } from '../../shared/dates';
 import { Betalingsregeling } from '../betalingsregeling/betalingsregeling.entity';
 import { BetalingsregelingStatus } from '../betalingsregeling/betalingsregeling.enums';
+import type { TermijnStand } from '../betalingsregeling/betalingsregeling.rules';
 import { activeRegelingLinksOfHouseholds, group } from '../betalingsregeling/betalingsregeling.loaders';
 import { Termijn } from '../betalingsregeling/termijn.entity';
 import { Schuld } from '../schuld/schuld.entity';
@@ -50,8 +52,8 @@ export function pageLoader<T extends { id: string; household: { id: string } }>(
 /**
  * The schuldenoverzicht of each household (schulden-overzicht.rules), batched, in one wave of four
  * statements however many households are asked for: the open schulden with their toeslag and
- * beschikking (joined; same household), the active regelingen, their pivot rows and the termijnen
- * of active regelingen. Every household-owned row comes from a policy-filtered statement; the
+ * beschikking (joined; same household), the active regelingen, their pivot rows and the next
+ * termijn of each active regeling. Every household-owned row comes from a policy-filtered statement; the
  * pivot holds only ids and is used only for regelingen that the scoped statement returned.
  */
 export function schuldenOverzichtLoader(make: MakeLoader, em: EntityManager, scope: HouseholdScope) {
@@ -66,11 +68,27 @@ export function schuldenOverzichtLoader(make: MakeLoader, em: EntityManager, sco
       }),
       scope.owned(Betalingsregeling, { household: { $in: ids }, status: BetalingsregelingStatus.ACTIEF }),
       activeRegelingLinksOfHouseholds(em, ids),
-      scope.owned(Termijn, { household: { $in: ids }, betalingsregeling: { status: BetalingsregelingStatus.ACTIEF } }, undefined, {
-        orderBy: { betalingsregeling: 'asc', volgnummer: 'asc' },
-      }),
+      // The overview needs only each regeling's next termijn (volgendeBetaling: the first by volgnummer
+      // not paid in full), so only that one is read, as a plain row.
+      scope.ownedRows(
+        Termijn,
+        { household: { $in: ids }, betalingsregeling: { status: BetalingsregelingStatus.ACTIEF } },
+        (inner) =>
+          `select distinct on (x.betalingsregeling_id) x.household_id, x.betalingsregeling_id, x.volgnummer, x.vervaldatum, x.bedrag, x.betaald_bedrag
+             from (${inner}) x where x.betaald_bedrag < x.bedrag order by x.betalingsregeling_id, x.volgnummer`,
+      ),
     ]);
-    const termijnenOfRegeling = group(termijnen, (t) => t.betalingsregeling.id);
+    const termijnenOfRegeling = new Map<string, TermijnStand[]>();
+    for (const t of termijnen) {
+      termijnenOfRegeling.set(t.betalingsregeling_id as string, [
+        {
+          volgnummer: t.volgnummer as number,
+          vervaldatum: t.vervaldatum as string,
+          bedrag: new Decimal(t.bedrag as string),
+          betaaldBedrag: new Decimal(t.betaald_bedrag as string),
+        },
+      ]);
+    }
     const schuldIdsOf = group(links, (l) => l.betalingsregeling_id);
     const schuldenOf = group(schulden, (s) => s.household.id);
     const regelingenOf = group(regelingen, (r) => r.household.id);
