@@ -51,6 +51,13 @@ export interface OwnedOptions {
 const AANVRAGER_BSN_SQL = `select p.bsn from household_member hm join person p on p.id = hm.person_id
   where hm.household_id = hh.id and hm.rol = 'AANVRAGER' and hm.tot is null order by hm.vanaf desc, hm.id limit 1`;
 
+/** Options of `ownedRows`. */
+export interface OwnedRowsOptions {
+  outer?: (inner: string) => string;
+  alsoRecords?: (row: Record<string, unknown>) => readonly string[];
+  purpose?: Purpose;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
@@ -203,14 +210,15 @@ export class HouseholdScope {
   /**
    * Plain rows (column names, database values; no entities, no identity map) of household-owned
    * rows matching `where`, restricted by the policy in the same statement and recorded like `owned`.
-   * For read-only hot paths that need a few columns. `outer` may post-process the scoped select in
-   * SQL (`select … from (${inner}) x …`, e.g. distinct on); it must keep x.household_id.
+   * For read-only hot paths. `outer` may post-process the scoped select in SQL (`select … from
+   * (${inner}) x …`, e.g. distinct on, or subqueries for children of x: those must be of x's household
+   * too); it must keep x.household_id. `alsoRecords` names further resources read with a row (such
+   * children), recorded for its household.
    */
   async ownedRows<T extends HouseholdOwned>(
     entity: EntityName<T>,
     where: FilterQuery<T>,
-    outer: (inner: string) => string = (inner) => inner,
-    purpose: Purpose = Purpose.READ,
+    { outer = (inner: string) => inner, alsoRecords, purpose = Purpose.READ }: OwnedRowsOptions = {},
   ): Promise<Array<Record<string, unknown>>> {
     const access = this.access(purpose);
     const scoped = (access.unrestricted ? where : { $and: [where, { household: access.filter }] }) as FilterQuery<T>;
@@ -225,6 +233,7 @@ export class HouseholdScope {
       if (!householdId) continue;
       reachable.add(householdId);
       this.recorder.record(householdId, name, access);
+      for (const resource of alsoRecords?.(row) ?? []) this.recorder.record(householdId, resource, access);
     }
     return rows;
   }

@@ -23,24 +23,6 @@ export function regelingLinks(em: EntityManager, by: 'betalingsregeling_id' | 's
     .execute(`select betalingsregeling_id, schuld_id from betalingsregeling_schuld where ${by} = any(array[?]::uuid[])`, [[...ids]], 'all', em.getTransactionContext());
 }
 
-/**
- * Pivot rows of the ACTIEF regelingen of these households (ids only). Callers use them only for
- * regelingen a scoped statement returned, so this runs in the same wave as that statement.
- */
-export function activeRegelingLinksOfHouseholds(em: EntityManager, householdIds: readonly string[]): Promise<Link[]> {
-  if (householdIds.length === 0) return Promise.resolve([]);
-  return em
-    .getConnection()
-    .execute(
-      `select bs.betalingsregeling_id, bs.schuld_id from betalingsregeling_schuld bs
-        join betalingsregeling b on b.id = bs.betalingsregeling_id
-       where b.household_id = any(array[?]::uuid[]) and b.status = 'ACTIEF'`,
-      [[...householdIds]],
-      'all',
-      em.getTransactionContext(),
-    );
-}
-
 /** The schulden covered by each betalingsregeling: one pivot query and one scoped schuld query per batch. */
 export function schuldenOfRegelingLoader(make: MakeLoader, em: EntityManager, scope: HouseholdScope) {
   return make<string, Schuld[]>(async (regelingIds) => {

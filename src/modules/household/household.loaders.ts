@@ -7,8 +7,7 @@ import { todayInNL } from '../../shared/dates';
 import { Betalingsregeling } from '../betalingsregeling/betalingsregeling.entity';
 import { BetalingsregelingStatus } from '../betalingsregeling/betalingsregeling.enums';
 import type { TermijnStand } from '../betalingsregeling/betalingsregeling.rules';
-import { activeRegelingLinksOfHouseholds, group } from '../betalingsregeling/betalingsregeling.loaders';
-import { Termijn } from '../betalingsregeling/termijn.entity';
+import { group } from '../betalingsregeling/betalingsregeling.loaders';
 import { Schuld } from '../schuld/schuld.entity';
 import { TERMINAL_SCHULD_STATUSES } from '../schuld/schuld.enums';
 import { schuldenOverzicht } from '../schuld/schulden-overzicht.rules';
@@ -50,45 +49,50 @@ export function pageLoader<T extends { id: string; household: { id: string } }>(
 }
 
 /**
- * The schuldenoverzicht of each household (schulden-overzicht.rules), batched, in one wave of four
+ * The schuldenoverzicht of each household (schulden-overzicht.rules), batched, in one wave of two
  * statements however many households are asked for: the open schulden with their toeslag and
- * beschikking (joined; same household), the active regelingen, their pivot rows and the next
- * termijn of each active regeling. Every household-owned row comes from a policy-filtered statement; the
- * pivot holds only ids and is used only for regelingen that the scoped statement returned.
+ * beschikking (joined; same household), and the active regelingen, each with the ids of the schulden
+ * it covers (pivot) and its next termijn (volgendeBetaling: the first by volgnummer not paid in full,
+ * which is all the overview needs of the termijnen). Both statements carry the policy filter; the
+ * pivot and termijn subqueries only reach children of a regeling that passed it (and a termijn must
+ * be of the regeling's household too).
  */
 export function schuldenOverzichtLoader(make: MakeLoader, em: EntityManager, scope: HouseholdScope) {
   return make<string, SchuldenOverzichtOfEntities>(async (householdIds) => {
     const ids = [...householdIds];
-    const [schulden, regelingen, links, termijnen] = await Promise.all([
+    const [schulden, regelingRows] = await Promise.all([
       // Terminal ones never count; the rules check again (with the amounts), this only saves rows.
       scope.owned(Schuld, { household: { $in: ids }, status: { $nin: [...TERMINAL_SCHULD_STATUSES] } }, undefined, {
         populate: ['toeslag', 'beschikking'],
         strategy: 'joined',
         alsoRecords: ['Toeslag', 'Beschikking'],
       }),
-      scope.owned(Betalingsregeling, { household: { $in: ids }, status: BetalingsregelingStatus.ACTIEF }),
-      activeRegelingLinksOfHouseholds(em, ids),
-      // The overview needs only each regeling's next termijn (volgendeBetaling: the first by volgnummer
-      // not paid in full), so only that one is read, as a plain row.
-      scope.ownedRows(
-        Termijn,
-        { household: { $in: ids }, betalingsregeling: { status: BetalingsregelingStatus.ACTIEF } },
-        (inner) =>
-          `select distinct on (x.betalingsregeling_id) x.household_id, x.betalingsregeling_id, x.volgnummer, x.vervaldatum, x.bedrag, x.betaald_bedrag
-             from (${inner}) x where x.betaald_bedrag < x.bedrag order by x.betalingsregeling_id, x.volgnummer`,
-      ),
+      scope.ownedRows(Betalingsregeling, { household: { $in: ids }, status: BetalingsregelingStatus.ACTIEF }, {
+        outer: (inner) => `select x.*,
+            array(select bs.schuld_id from betalingsregeling_schuld bs where bs.betalingsregeling_id = x.id)::text[] as overzicht_schuld_ids__,
+            (select json_build_object('volgnummer', t.volgnummer, 'vervaldatum', t.vervaldatum, 'bedrag', t.bedrag::text, 'betaaldBedrag', t.betaald_bedrag::text)
+               from termijn t where t.betalingsregeling_id = x.id and t.household_id = x.household_id and t.betaald_bedrag < t.bedrag
+              order by t.volgnummer limit 1) as overzicht_volgende_termijn__
+          from (${inner}) x`,
+        alsoRecords: (row) => (row.overzicht_volgende_termijn__ ? ['Termijn'] : []),
+      }),
     ]);
+    const links: Array<{ betalingsregeling_id: string; schuld_id: string }> = [];
     const termijnenOfRegeling = new Map<string, TermijnStand[]>();
-    for (const t of termijnen) {
-      termijnenOfRegeling.set(t.betalingsregeling_id as string, [
-        {
-          volgnummer: t.volgnummer as number,
-          vervaldatum: t.vervaldatum as string,
-          bedrag: new Decimal(t.bedrag as string),
-          betaaldBedrag: new Decimal(t.betaald_bedrag as string),
-        },
-      ]);
-    }
+    const regelingen = regelingRows.map((row) => {
+      const schuldIds = row.overzicht_schuld_ids__ as string[];
+      const next = row.overzicht_volgende_termijn__ as { volgnummer: number; vervaldatum: string; bedrag: string; betaaldBedrag: string } | null;
+      delete row.overzicht_schuld_ids__;
+      delete row.overzicht_volgende_termijn__;
+      const regeling = em.map(Betalingsregeling, row as never);
+      for (const schuldId of schuldIds) links.push({ betalingsregeling_id: regeling.id, schuld_id: schuldId });
+      if (next) {
+        termijnenOfRegeling.set(regeling.id, [
+          { volgnummer: next.volgnummer, vervaldatum: next.vervaldatum, bedrag: new Decimal(next.bedrag), betaaldBedrag: new Decimal(next.betaaldBedrag) },
+        ]);
+      }
+      return regeling;
+    });
     const schuldIdsOf = group(links, (l) => l.betalingsregeling_id);
     const schuldenOf = group(schulden, (s) => s.household.id);
     const regelingenOf = group(regelingen, (r) => r.household.id);
