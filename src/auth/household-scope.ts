@@ -35,6 +35,29 @@ export interface PageRequest<T = any> {
   whereKey?: string;
 }
 
+/** Extra options of `owned`. */
+export interface OwnedOptions {
+  /**
+   * Resources read along with each row (populated relations of the same household, e.g. a schuld's
+   * toeslag and beschikking), recorded in the access log for the row's household as if read separately.
+   */
+  alsoRecords?: readonly string[];
+}
+
+/**
+ * The BSN of the household's current aanvrager (correlated on `hh.id`): the access log's data subject,
+ * the same condition as the writer's own lookup (access-log.writer.ts insertAccessLog).
+ */
+const AANVRAGER_BSN_SQL = `select p.bsn from household_member hm join person p on p.id = hm.person_id
+  where hm.household_id = hh.id and hm.rol = 'AANVRAGER' and hm.tot is null order by hm.vanaf desc, hm.id limit 1`;
+
+/** Options of `ownedRows`. */
+export interface OwnedRowsOptions {
+  outer?: (inner: string) => string;
+  alsoRecords?: (row: Record<string, unknown>) => readonly string[];
+  purpose?: Purpose;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
@@ -88,6 +111,36 @@ export class HouseholdScope {
   }
 
   /**
+   * `households` for reads without a lock, in one statement that also returns each household's
+   * aanvrager BSN for the access log's data subject (AccessRecorder.noteAanvrager), so writing the
+   * log needs no lookup of its own. The BSN stays in memory and is pseudonymised by the writer.
+   */
+  private async readHouseholds(
+    where: FilterQuery<Household>,
+    purpose: Purpose,
+    options: { orderBy?: Record<string, 'asc' | 'desc'>; limit?: number } = {},
+  ): Promise<Household[]> {
+    const access = this.access(purpose);
+    const qb = this.em
+      .createQueryBuilder(Household, 'hh')
+      .select(['*', raw(`(${AANVRAGER_BSN_SQL}) as aanvrager_bsn__`)])
+      .where((access.unrestricted ? where : { $and: [where, access.filter] }) as never);
+    if (options.orderBy) qb.orderBy(options.orderBy as never);
+    if (options.limit !== undefined) qb.limit(options.limit);
+    const rows = await qb.execute<Array<Record<string, unknown>>>('all', false);
+    const reachable = this.reachableSet(purpose);
+    return rows.map((row) => {
+      const bsn = row.aanvrager_bsn__ as string | null;
+      delete row.aanvrager_bsn__;
+      const h = this.em.map(Household, row as never);
+      reachable.add(h.id);
+      this.recorder.record(h.id, 'Household', access);
+      this.recorder.noteAanvrager(h.id, bsn);
+      return h;
+    });
+  }
+
+  /**
    * A keyset page of the households within reach that match `where`, in id order, in one statement.
    * A medewerker pages through every household; a citizen gets at most their own.
    */
@@ -99,7 +152,7 @@ export class HouseholdScope {
       if (typeof id !== 'string' || !UUID.test(id)) throw badInput('after is not a valid cursor', 'after');
       conditions.push({ id: { $gt: id } });
     }
-    const found = await this.households({ $and: conditions }, Purpose.READ, { orderBy: { id: 'asc' }, limit: first + 1 });
+    const found = await this.readHouseholds({ $and: conditions }, Purpose.READ, { orderBy: { id: 'asc' }, limit: first + 1 });
     const items = found.slice(0, first);
     return { items, cursors: items.map((h) => encodeCursor([h.id])), hasNextPage: found.length > first };
   }
@@ -134,11 +187,12 @@ export class HouseholdScope {
     entity: EntityName<T>,
     where: FilterQuery<T>,
     purpose: Purpose = Purpose.READ,
-    options?: FindOptions<T, any>,
+    options?: FindOptions<T, any> & OwnedOptions,
   ): Promise<T[]> {
     const access = this.access(purpose);
     const scoped = (access.unrestricted ? where : { $and: [where, { household: access.filter }] }) as FilterQuery<T>;
-    const rows = (await this.em.find(entity, scoped, options)) as T[];
+    const { alsoRecords, ...findOptions } = options ?? {};
+    const rows = (await this.em.find(entity, scoped, findOptions as FindOptions<T, any>)) as T[];
     const name = this.em.getMetadata().find(entity)!.className;
     const reachable = this.reachableSet(purpose);
     for (const row of rows) {
@@ -148,6 +202,38 @@ export class HouseholdScope {
       // The row came from a policy-filtered query, so its household is proven reachable.
       reachable.add(householdId);
       this.recorder.record(householdId, name, access);
+      for (const resource of alsoRecords ?? []) this.recorder.record(householdId, resource, access);
+    }
+    return rows;
+  }
+
+  /**
+   * Plain rows (column names, database values; no entities, no identity map) of household-owned
+   * rows matching `where`, restricted by the policy in the same statement and recorded like `owned`.
+   * For read-only hot paths. `outer` may post-process the scoped select in SQL (`select … from
+   * (${inner}) x …`, e.g. distinct on, or subqueries for children of x: those must be of x's household
+   * too); it must keep x.household_id. `alsoRecords` names further resources read with a row (such
+   * children), recorded for its household.
+   */
+  async ownedRows<T extends HouseholdOwned>(
+    entity: EntityName<T>,
+    where: FilterQuery<T>,
+    { outer = (inner: string) => inner, alsoRecords, purpose = Purpose.READ }: OwnedRowsOptions = {},
+  ): Promise<Array<Record<string, unknown>>> {
+    const access = this.access(purpose);
+    const scoped = (access.unrestricted ? where : { $and: [where, { household: access.filter }] }) as FilterQuery<T>;
+    const inner = this.em.createQueryBuilder(entity, 'e').select('*').where(scoped as never).toQuery()._sql;
+    const rows: Array<Record<string, unknown>> = await this.em
+      .getConnection()
+      .execute(outer(inner.sql), [...inner.bindings], 'all', this.em.getTransactionContext());
+    const name = this.em.getMetadata().find(entity)!.className;
+    const reachable = this.reachableSet(purpose);
+    for (const row of rows) {
+      const householdId = row.household_id as string | null;
+      if (!householdId) continue;
+      reachable.add(householdId);
+      this.recorder.record(householdId, name, access);
+      for (const resource of alsoRecords?.(row) ?? []) this.recorder.record(householdId, resource, access);
     }
     return rows;
   }
@@ -251,7 +337,7 @@ export class HouseholdScope {
     let loader = this.byId.get(purpose);
     if (!loader) {
       loader = new DataLoader(async (ids) => {
-        const found = new Map((await this.households({ id: { $in: [...ids] } }, purpose)).map((h) => [h.id, h]));
+        const found = new Map((await this.readHouseholds({ id: { $in: [...ids] } }, purpose)).map((h) => [h.id, h]));
         return ids.map((id) => found.get(id) ?? null);
       });
       this.byId.set(purpose, loader);

@@ -5,6 +5,7 @@ import { AccessLogEntry } from '../modules/accesslog/access-log-entry.entity';
 import { ProcessingActivity } from '../modules/accesslog/processing-activity.entity';
 import { Betalingsregeling } from '../modules/betalingsregeling/betalingsregeling.entity';
 import { Termijn } from '../modules/betalingsregeling/termijn.entity';
+import { BetalingsregelingSchuld } from '../modules/betalingsregeling/betalingsregeling-schuld.entity';
 import { Beschikking } from '../modules/beschikking/beschikking.entity';
 import { InvorderingRun } from '../modules/invordering/invordering-run.entity';
 import { KooBetalingAanKoo, KooConvenantBetaling, KooConvenanttegoed } from '../modules/kinderopvang/convenant.entity';
@@ -37,6 +38,7 @@ export const entities = [
   Schuld,
   SchuldEvent,
   Betalingsregeling,
+  BetalingsregelingSchuld,
   Termijn,
   Norm,
   InvorderingRun,

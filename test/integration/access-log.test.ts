@@ -69,6 +69,26 @@ describe('access log', () => {
     expect(rows.every((x) => x.processing_activity_id === 'medewerker-zaakbehandeling' && x.actor_subject === 'M12345')).toBe(true);
   });
 
+  it("names each household's aanvrager as data subject, read along with the household (no lookup of its own)", async () => {
+    const trace = traceId();
+    const query = `query Two($a: ID!, $b: ID!) { a: household(id: $a) { id } b: household(id: $b) { id } }`;
+    statements.length = 0;
+    const r = await app.gql(
+      query,
+      { a: toGlobalId('Household', DEMO.households.deVries), b: toGlobalId('Household', DEMO.households.jansen) },
+      await app.token({ ...personas.medewerker }),
+      { traceparent: `00-${trace}-00f067aa0ba902b7-00` },
+    );
+    expect(r.errors).toBeUndefined();
+    const ran = statements.filter((s) => s.includes('[query]'));
+    const rows = await logRows(trace);
+    const subjects = Object.fromEntries(rows.map((x) => [x.household_id, x.data_subject]));
+    expect(subjects).toEqual({ [DEMO.households.deVries]: hmac(DEMO.sanne.bsn), [DEMO.households.jansen]: hmac(DEMO.jan.bsn) });
+    // household statement, INSERT: no separate aanvrager lookup
+    expect(ran).toHaveLength(2);
+    expect(ran.filter((s) => /hm\.rol = 'AANVRAGER'/.test(s))).toHaveLength(1);
+  });
+
   it('records nothing for a household the actor was refused, nor for requests without household data', async () => {
     const trace = traceId();
     const token = await app.token({ ...personas.sanne });

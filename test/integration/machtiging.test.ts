@@ -15,7 +15,8 @@ import { Machtiging } from '../../src/modules/machtiging/machtiging.entity';
 import { MachtigingOpslagStatus, MachtigingScope } from '../../src/modules/machtiging/machtiging.enums';
 import { addDays, addMonths, todayInNL } from '../../src/shared/dates';
 import { fromGlobalId, toGlobalId } from '../../src/shared/global-id';
-import { codes, startTestApp, type TestApp } from '../support/app';
+import { createHmac } from 'node:crypto';
+import { codes, startTestApp, TEST_PSEUDONYM_KEY, type TestApp } from '../support/app';
 import { Factory, nextBsn, type BuiltHousehold } from '../support/factories';
 import { personas } from '../support/tokens';
 
@@ -92,8 +93,22 @@ describe('machtiging lifecycle', () => {
 
     // now the intermediary reaches the client through clients, household, node
     const token = await as(ORG_A);
-    const clients = (await app.gql(ClientsDocument, { first: 10 }, token)).data!.clients.nodes;
+    const readTrace = 'b'.repeat(16) + Date.now().toString(16).padStart(16, '0');
+    const clients = (await app.gql(ClientsDocument, { first: 10 }, token, { traceparent: `00-${readTrace}-00f067aa0ba902b7-01` })).data!.clients
+      .nodes;
     expect(clients.map((c) => c.id)).toEqual([hid(h)]);
+    // the read is logged on behalf of the machtiging, with the aanvrager (pseudonymised) as data subject
+    const readLogged = await app.em().getConnection().execute(
+      `select on_behalf_of_machtiging_id, data_subject, operation_type from access_log_entry where trace_id = ? and household_id = ?`,
+      [readTrace, h.household.id],
+    );
+    expect(readLogged).toEqual([
+      {
+        on_behalf_of_machtiging_id: fromGlobalId(requested.id).id,
+        data_subject: createHmac('sha256', TEST_PSEUDONYM_KEY).update(h.aanvrager.bsn).digest('hex'),
+        operation_type: 'read',
+      },
+    ]);
     expect(Number(clients[0].schuldenOverzicht.aantalSchulden)).toBeGreaterThan(0);
     expect((await app.gql(HouseholdDocument, { id: hid(h) }, token)).data!.household.id).toBe(hid(h));
     expect((await app.gql(NodeDocument, { id: toGlobalId('Schuld', h.schulden[0].id) }, token)).data!.node!.__typename).toBe('Schuld');

@@ -32,7 +32,8 @@ it('runs the same number of statements for one household as for three', async ()
   const one = await countFor([DEMO.households.deVries]);
   const three = await countFor([DEMO.households.deVries, DEMO.households.jansen, DEMO.households.elAmrani]);
   expect(three).toBe(one);
-  expect(one).toBeLessThanOrEqual(10);
+  // 10 before issue 9's optimisations (the data subject is now read with the households).
+  expect(one).toBeLessThanOrEqual(9);
 });
 
 describe('households(first: N) with everything nested (issue 3)', () => {
@@ -68,6 +69,7 @@ describe('households(first: N) with everything nested (issue 3)', () => {
     // Reported in the issue: the statement count is flat in the page size.
     console.info(`households(first: 10): ${ten.count} statements; households(first: 50): ${fifty.count} statements`);
     expect(fifty.count).toBe(ten.count);
-    expect(fifty.count).toBeLessThanOrEqual(25);
+    // 23 before issue 9's optimisations (the overview in one wave of two statements, the data subject read with the households).
+    expect(fifty.count).toBeLessThanOrEqual(18);
   });
 });

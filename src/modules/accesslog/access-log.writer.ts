@@ -56,19 +56,24 @@ export async function insertAccessLog(
   p: AccessLogProcessing,
   rows: readonly AccessLogRow[],
   tx?: Transaction,
+  hints: InsertHints = {},
 ): Promise<void> {
   if (rows.length === 0) return;
   const conn = em.getConnection();
-  const ids = rows.map((r) => r.householdId);
   const subjects = new Map<string, string>();
-  const aanvragers: Array<{ household_id: string; bsn: string }> = await conn.execute(
-    `select hm.household_id, p.bsn from household_member hm join person p on p.id = hm.person_id
-      where hm.household_id = any(array[?]::uuid[]) and hm.rol = 'AANVRAGER' and hm.tot is null`,
-    [ids],
-    'all',
-    tx,
-  );
-  for (const r of aanvragers) subjects.set(r.household_id, pseudonymise(r.bsn));
+  const known = hints.aanvragers ?? new Map<string, string | null>();
+  for (const [householdId, bsn] of known) if (bsn) subjects.set(householdId, pseudonymise(bsn));
+  const ids = rows.map((r) => r.householdId).filter((id) => !known.has(id));
+  if (ids.length > 0) {
+    const aanvragers: Array<{ household_id: string; bsn: string }> = await conn.execute(
+      `select hm.household_id, p.bsn from household_member hm join person p on p.id = hm.person_id
+        where hm.household_id = any(array[?]::uuid[]) and hm.rol = 'AANVRAGER' and hm.tot is null`,
+      [ids],
+      'all',
+      tx,
+    );
+    for (const r of aanvragers) subjects.set(r.household_id, pseudonymise(r.bsn));
+  }
 
   const values: unknown[] = [];
   const tuples = rows.map((r) => {
@@ -85,12 +90,16 @@ export async function insertAccessLog(
       p.actor.role,
       p.actor.subject,
       p.actor.organisation,
-      r.onBehalfOfMachtigingId,
-      p.startedAt,
-      p.endedAt,
-      p.status,
     );
-    return '(?, ?, ?, ?, ?, array[?]::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+    let onBehalfOf = '?';
+    if (r.onBehalfOfMachtigingId || !hints.onBehalfOfOrganisation) values.push(r.onBehalfOfMachtigingId);
+    else {
+      // The machtiging under which the organisation reached the household, looked up in the INSERT itself.
+      onBehalfOf = `(${MACHTIGING_OF_ORGANISATION_SQL})`;
+      values.push(hints.onBehalfOfOrganisation, r.householdId);
+    }
+    values.push(p.startedAt, p.endedAt, p.status);
+    return `(?, ?, ?, ?, ?, array[?]::text[], ?, ?, ?, ?, ?, ?, ${onBehalfOf}, ?, ?, ?)`;
   });
   await conn.execute(
     `insert into access_log_entry (trace_id, span_id, parent_span_id, operation_name, operation_type, resources,
@@ -114,37 +123,39 @@ export interface AccessLogWrite {
 }
 
 /**
- * The machtiging under which an intermediary organisation reached each household (the active one,
- * HANDELEN before INZIEN): "on whose behalf" in the access log.
+ * The machtiging under which an intermediary organisation reached a household (the active one,
+ * HANDELEN before INZIEN): "on whose behalf" in the access log. Parameters: organisation, household.
  */
-async function machtigingenOf(em: EntityManager, organisationId: string, householdIds: string[]): Promise<Map<string, string>> {
-  const rows: Array<{ household_id: string; id: string }> = await em.getConnection().execute(
-    `select distinct on (household_id) household_id, id from machtiging
-      where organisation_id = ? and household_id = any(array[?]::uuid[]) and status = 'ACTIEF'
-      order by household_id, (scope = 'HANDELEN') desc, geldig_tot desc`,
-    [organisationId, householdIds],
-  );
-  return new Map(rows.map((r) => [r.household_id, r.id]));
+const MACHTIGING_OF_ORGANISATION_SQL = `select m.id from machtiging m
+  where m.organisation_id = ? and m.household_id = ?::uuid and m.status = 'ACTIEF'
+  order by (m.scope = 'HANDELEN') desc, m.geldig_tot desc limit 1`;
+
+/** What the caller already knows, so insertAccessLog needs fewer statements. */
+export interface InsertHints {
+  /** Aanvrager BSNs read along with the households (householdId → BSN, null: none); the rest is looked up. */
+  aanvragers?: ReadonlyMap<string, string | null>;
+  /** An intermediary organisation: rows without a machtiging id get the organisation's machtiging, looked up in the INSERT. */
+  onBehalfOfOrganisation?: string;
 }
 
 /** The access log of one API request: every household the HouseholdScope recorded. */
 export async function writeAccessLog(em: EntityManager, pseudonymise: Pseudonymiser, w: AccessLogWrite): Promise<void> {
-  const entries = w.recorder.entries();
-  const viaMachtiging =
-    w.actor.role === Role.INTERMEDIAIR && entries.length > 0
-      ? await machtigingenOf(em, w.actor.organisationId, entries.map(([id]) => id))
-      : new Map<string, string>();
-  const rows = entries.map(([householdId, t]) => ({
+  const rows = w.recorder.entries().map(([householdId, t]) => ({
     householdId,
     resources: [...t.resources],
     write: t.write,
     activity: t.activity,
-    onBehalfOfMachtigingId: t.onBehalfOfMachtigingId ?? viaMachtiging.get(householdId) ?? null,
+    onBehalfOfMachtigingId: t.onBehalfOfMachtigingId,
   }));
   await insertAccessLog(
     em,
     pseudonymise,
     { trace: w.trace, operationName: w.operationName, actor: loggedActor(w.actor, pseudonymise), startedAt: w.startedAt, endedAt: w.endedAt, status: w.status },
     rows,
+    undefined,
+    {
+      aanvragers: w.recorder.knownAanvragers(),
+      onBehalfOfOrganisation: w.actor.role === Role.INTERMEDIAIR ? w.actor.organisationId : undefined,
+    },
   );
 }

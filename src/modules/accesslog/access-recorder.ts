@@ -15,6 +15,7 @@ interface Touched {
  */
 export class AccessRecorder {
   private readonly touched = new Map<string, Touched>();
+  private readonly aanvragers = new Map<string, string | null>();
 
   /** Called by the scoped data access for every household whose data it returned or changed. */
   record(householdId: string, resource: string, access: GrantedAccess, write = false): void {
@@ -30,6 +31,20 @@ export class AccessRecorder {
     }
     entry.resources.add(resource);
     entry.write ||= write;
+  }
+
+  /**
+   * The household's current aanvrager's BSN (null: none), read along with the household in a scoped
+   * statement: the writer pseudonymises it as the entry's data subject instead of looking it up again.
+   * Kept in memory only, never logged.
+   */
+  noteAanvrager(householdId: string, bsn: string | null): void {
+    this.aanvragers.set(householdId, bsn);
+  }
+
+  /** The aanvrager BSNs noted so far (householdId → BSN or null). */
+  knownAanvragers(): ReadonlyMap<string, string | null> {
+    return this.aanvragers;
   }
 
   get size(): number {

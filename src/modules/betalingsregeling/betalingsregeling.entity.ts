@@ -43,7 +43,8 @@ export class Betalingsregeling extends BaseEntity {
   @Property({ type: MoneyType, nullable: true })
   restantNaLooptijd?: Decimal | null;
 
-  @ManyToMany(() => Schuld, undefined, { pivotTable: 'betalingsregeling_schuld', owner: true })
+  // The pivot is declared as an entity for its index on schuld_id (betalingsregeling-schuld.entity.ts).
+  @ManyToMany({ entity: () => Schuld, pivotEntity: 'BetalingsregelingSchuld', owner: true })
   schulden = new Collection<Schuld>(this);
 
   // --- Issue 4, payments and missed termijnen (registerBetaling, betaalpauze, the daily step in

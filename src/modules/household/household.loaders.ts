@@ -1,17 +1,17 @@
+import Decimal from 'decimal.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { HouseholdScope, PageRequest, SortKey } from '../../auth/household-scope';
 import type { MakeLoader } from '../../server/loaders';
 import type { Page } from '../../shared/connection';
 import { todayInNL } from '../../shared/dates';
-import { Beschikking } from '../beschikking/beschikking.entity';
 import { Betalingsregeling } from '../betalingsregeling/betalingsregeling.entity';
 import { BetalingsregelingStatus } from '../betalingsregeling/betalingsregeling.enums';
-import { group, regelingLinks, termijnenOf } from '../betalingsregeling/betalingsregeling.loaders';
+import type { TermijnStand } from '../betalingsregeling/betalingsregeling.rules';
+import { group } from '../betalingsregeling/betalingsregeling.loaders';
 import { Schuld } from '../schuld/schuld.entity';
 import { TERMINAL_SCHULD_STATUSES } from '../schuld/schuld.enums';
 import { schuldenOverzicht } from '../schuld/schulden-overzicht.rules';
 import type { SchuldenOverzichtOfEntities } from '../schuld/schulden-overzicht.types';
-import { Toeslag } from '../toeslag/toeslag.entity';
 import { HouseholdMember } from './household-member.entity';
 import { MemberRol } from './household.enums';
 
@@ -49,30 +49,50 @@ export function pageLoader<T extends { id: string; household: { id: string } }>(
 }
 
 /**
- * The schuldenoverzicht of each household (schulden-overzicht.rules), batched: the open schulden and
- * active regelingen of all households in two scoped statements, then their toeslagen, beschikkingen,
- * pivot rows and termijnen in one statement each, however many households are asked for.
+ * The schuldenoverzicht of each household (schulden-overzicht.rules), batched, in one wave of two
+ * statements however many households are asked for: the open schulden with their toeslag and
+ * beschikking (joined; same household), and the active regelingen, each with the ids of the schulden
+ * it covers (pivot) and its next termijn (volgendeBetaling: the first by volgnummer not paid in full,
+ * which is all the overview needs of the termijnen). Both statements carry the policy filter; the
+ * pivot and termijn subqueries only reach children of a regeling that passed it (and a termijn must
+ * be of the regeling's household too).
  */
 export function schuldenOverzichtLoader(make: MakeLoader, em: EntityManager, scope: HouseholdScope) {
   return make<string, SchuldenOverzichtOfEntities>(async (householdIds) => {
     const ids = [...householdIds];
-    const [schulden, regelingen] = await Promise.all([
+    const [schulden, regelingRows] = await Promise.all([
       // Terminal ones never count; the rules check again (with the amounts), this only saves rows.
-      scope.owned(Schuld, { household: { $in: ids }, status: { $nin: [...TERMINAL_SCHULD_STATUSES] } }),
-      scope.owned(Betalingsregeling, { household: { $in: ids }, status: BetalingsregelingStatus.ACTIEF }),
+      scope.owned(Schuld, { household: { $in: ids }, status: { $nin: [...TERMINAL_SCHULD_STATUSES] } }, undefined, {
+        populate: ['toeslag', 'beschikking'],
+        strategy: 'joined',
+        alsoRecords: ['Toeslag', 'Beschikking'],
+      }),
+      scope.ownedRows(Betalingsregeling, { household: { $in: ids }, status: BetalingsregelingStatus.ACTIEF }, {
+        outer: (inner) => `select x.*,
+            array(select bs.schuld_id from betalingsregeling_schuld bs where bs.betalingsregeling_id = x.id)::text[] as overzicht_schuld_ids__,
+            (select json_build_object('volgnummer', t.volgnummer, 'vervaldatum', t.vervaldatum, 'bedrag', t.bedrag::text, 'betaaldBedrag', t.betaald_bedrag::text)
+               from termijn t where t.betalingsregeling_id = x.id and t.household_id = x.household_id and t.betaald_bedrag < t.bedrag
+              order by t.volgnummer limit 1) as overzicht_volgende_termijn__
+          from (${inner}) x`,
+        alsoRecords: (row) => (row.overzicht_volgende_termijn__ ? ['Termijn'] : []),
+      }),
     ]);
-    const regelingIds = regelingen.map((r) => r.id);
-    const toeslagIds = [...new Set(schulden.map((s) => s.toeslag.id))];
-    const beschikkingIds = [...new Set(schulden.map((s) => s.beschikking.id))];
-    const [toeslagen, beschikkingen, links, termijnen] = await Promise.all([
-      toeslagIds.length ? scope.owned(Toeslag, { id: { $in: toeslagIds } }) : [],
-      beschikkingIds.length ? scope.owned(Beschikking, { id: { $in: beschikkingIds } }) : [],
-      regelingLinks(em, 'betalingsregeling_id', regelingIds),
-      termijnenOf(scope, regelingIds),
-    ]);
-    const toeslagById = new Map(toeslagen.map((t) => [t.id, t]));
-    const beschikkingById = new Map(beschikkingen.map((b) => [b.id, b]));
-    const termijnenOfRegeling = group(termijnen, (t) => t.betalingsregeling.id);
+    const links: Array<{ betalingsregeling_id: string; schuld_id: string }> = [];
+    const termijnenOfRegeling = new Map<string, TermijnStand[]>();
+    const regelingen = regelingRows.map((row) => {
+      const schuldIds = row.overzicht_schuld_ids__ as string[];
+      const next = row.overzicht_volgende_termijn__ as { volgnummer: number; vervaldatum: string; bedrag: string; betaaldBedrag: string } | null;
+      delete row.overzicht_schuld_ids__;
+      delete row.overzicht_volgende_termijn__;
+      const regeling = em.map(Betalingsregeling, row as never);
+      for (const schuldId of schuldIds) links.push({ betalingsregeling_id: regeling.id, schuld_id: schuldId });
+      if (next) {
+        termijnenOfRegeling.set(regeling.id, [
+          { volgnummer: next.volgnummer, vervaldatum: next.vervaldatum, bedrag: new Decimal(next.bedrag), betaaldBedrag: new Decimal(next.betaaldBedrag) },
+        ]);
+      }
+      return regeling;
+    });
     const schuldIdsOf = group(links, (l) => l.betalingsregeling_id);
     const schuldenOf = group(schulden, (s) => s.household.id);
     const regelingenOf = group(regelingen, (r) => r.household.id);
@@ -80,10 +100,11 @@ export function schuldenOverzichtLoader(make: MakeLoader, em: EntityManager, sco
     const today = todayInNL();
     return ids.map((householdId) => {
       const inputs = (schuldenOf.get(householdId) ?? []).map((s) => {
-        // Same household as the schuld, so within reach whenever the schuld was.
-        const toeslag = toeslagById.get(s.toeslag.id);
-        const beschikking = beschikkingById.get(s.beschikking.id);
-        if (!toeslag || !beschikking) throw new Error(`toeslag or beschikking of schuld ${s.id} not found`);
+        const { toeslag, beschikking } = s;
+        // Belt and braces for the join: a schuld's toeslag and beschikking are of its own household.
+        if (toeslag.household.id !== s.household.id || beschikking.household.id !== s.household.id) {
+          throw new Error(`toeslag or beschikking of schuld ${s.id} belongs to another household`);
+        }
         return {
           entity: s,
           id: s.id,
