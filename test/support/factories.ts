@@ -73,10 +73,17 @@ export interface BuiltHousehold {
 const SOORTEN = Object.values(ToeslagSoort);
 const GEMEENTEN = ['0193', '0995', '0344', '0363'];
 
+/**
+ * Beschikking numbers must be unique per database. One counter for every Factory of this test file
+ * (each file has a database of its own): with a counter per instance, two factories whose random
+ * prefixes happened to match produced the same numbers (a flaky unique violation in the matrix test,
+ * which makes ~30 factories).
+ */
+const NUMMER_PREFIX = randomBytes(2).toString('hex').toUpperCase();
+let nummerSeq = 0;
+
 export class Factory {
   private readonly random: () => number;
-  private readonly prefix = randomBytes(2).toString('hex').toUpperCase();
-  private seq = 0;
   readonly today = todayInNL();
   /** The berekeningsjaar in which a voorschot change from next month still falls. */
   readonly lopendJaar = yearOf(firstOfNextMonth(this.today));
@@ -102,7 +109,7 @@ export class Factory {
     return new Decimal(this.int(min * 100, max * 100)).dividedBy(100);
   }
   private nummer(soort: string, jaar: number, gemeentecode: string): string {
-    return `${soort}-${jaar}-${gemeentecode}-${this.prefix}${String(++this.seq).padStart(6, '0')}`;
+    return `${soort}-${jaar}-${gemeentecode}-${NUMMER_PREFIX}${String(++nummerSeq).padStart(6, '0')}`;
   }
 
   person(bsn = nextBsn(), voornamen = 'Test'): Person {
