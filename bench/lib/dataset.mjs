@@ -64,7 +64,7 @@ function run(command, args, env, log) {
 
 /**
  * Makes sure `database` on the server at adminUrl holds `households` seeded households: reuses it
- * when its marker says so (same N, seed and seeder source), otherwise creates it if needed and runs
+ * when its marker says so (same N, seed and seeder source; migrated to this build), otherwise creates it if needed and runs
  * the seed command (migrations first, then --reset). Returns { url, reused, seedSeconds }.
  */
 export async function ensureDataset({ root, adminUrl, database, households, seed, log, databaseUrl }) {
@@ -82,6 +82,9 @@ export async function ensureDataset({ root, adminUrl, database, households, seed
   const marker = await readMarker(url, dbName);
   if (marker && marker.households === want.households && marker.seed === want.seed && marker.seeder === want.seeder) {
     log(`  ${dbName}: reusing ${households.toLocaleString('en-US')} households (seeded ${marker.seededAt})`);
+    // A data set seeded by an older build lacks the tables of later migrations, and the scenarios'
+    // prepareData runs before any server (which would migrate on start): migrate it first.
+    await run(process.execPath, [path.join(root, 'dist', 'src', 'cli', 'migrate.js')], { ...process.env, NODE_ENV: 'development', DATABASE_URL: url, LOG_LEVEL: 'warn' }, log);
     return { url, database: dbName, reused: true, seedSeconds: null };
   }
   log(`  ${dbName}: seeding ${households.toLocaleString('en-US')} households (seed ${seed})${marker ? ' (marker differs: ' + JSON.stringify(marker) + ')' : ''}`);
