@@ -159,3 +159,30 @@ export async function writeAccessLog(em: EntityManager, pseudonymise: Pseudonymi
     },
   );
 }
+
+/** A write by a command or the daily engine (actor SYSTEEM) to the given households. */
+export interface SystemAccessLogWrite {
+  trace: TraceContext;
+  operationName: string;
+  /** Which command or engine step (actor subject), e.g. `invordering`. */
+  subject: string;
+  startedAt: Date;
+  householdIds: Iterable<string>;
+  resources: string[];
+  /** The processing activity (ProcessingActivityId). */
+  activity: string;
+}
+
+/**
+ * The access log of a SYSTEEM write: one row per household (duplicates collapsed), written within
+ * `tx`, the transaction that changed the data, so the log and the change commit together.
+ */
+export async function insertSystemAccessLog(em: EntityManager, pseudonymise: Pseudonymiser, w: SystemAccessLogWrite, tx?: Transaction): Promise<void> {
+  await insertAccessLog(
+    em,
+    pseudonymise,
+    { trace: w.trace, operationName: w.operationName, actor: { role: 'SYSTEEM', subject: w.subject, organisation: null }, startedAt: w.startedAt, endedAt: new Date(), status: 'OK' },
+    [...new Set(w.householdIds)].map((householdId) => ({ householdId, resources: w.resources, write: true, activity: w.activity, onBehalfOfMachtigingId: null })),
+    tx,
+  );
+}

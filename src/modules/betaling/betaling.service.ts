@@ -8,7 +8,7 @@ import { addMonths, todayInNL } from '../../shared/dates';
 import { badInput, forbidden, notFound } from '../../shared/errors';
 import { fromGlobalIdOfType } from '../../shared/global-id';
 import { UserErrorCode } from '../../shared/user-error';
-import { insertAccessLog } from '../accesslog/access-log.writer';
+import { insertSystemAccessLog } from '../accesslog/access-log.writer';
 import { ProcessingActivityId } from '../accesslog/processing-activities';
 import type { Pseudonymiser } from '../accesslog/pseudonym';
 import { Betalingsregeling } from '../betalingsregeling/betalingsregeling.entity';
@@ -187,11 +187,18 @@ export async function importBetalingen(em: EntityManager, o: { tekst: string; ps
         if (b.soort === 'AL_GEREGISTREERD') return { al: true };
         for (const row of b.rows) t.persist(row);
         await t.flush();
-        await insertAccessLog(
+        await insertSystemAccessLog(
           t,
           o.pseudonymise,
-          { trace, operationName: 'betalingen:import', actor: { role: 'SYSTEEM', subject: 'betalingen-import', organisation: null }, startedAt, endedAt: new Date(), status: 'OK' },
-          [{ householdId: doel.household.id, resources: ['Betaling', 'Schuld', 'SchuldEvent', ...(doel.regeling ? ['Betalingsregeling', 'Termijn'] : [])], write: true, activity: ProcessingActivityId.BETALINGEN_VERWERKEN, onBehalfOfMachtigingId: null }],
+          {
+            trace,
+            operationName: 'betalingen:import',
+            subject: 'betalingen-import',
+            startedAt,
+            householdIds: [doel.household.id],
+            resources: ['Betaling', 'Schuld', 'SchuldEvent', ...(doel.regeling ? ['Betalingsregeling', 'Termijn'] : [])],
+            activity: ProcessingActivityId.BETALINGEN_VERWERKEN,
+          },
           t.getTransactionContext(),
         );
         return { overschot: b.betaling.overschot };

@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { traceFromHeader, type TraceContext } from '../../server/trace';
 import { addMonths, firstOfNextMonth } from '../../shared/dates';
 import { formatEuro } from '../../shared/format-nl';
-import { insertAccessLog } from '../accesslog/access-log.writer';
+import { insertSystemAccessLog } from '../accesslog/access-log.writer';
 import { ProcessingActivityId } from '../accesslog/processing-activities';
 import type { Pseudonymiser } from '../accesslog/pseudonym';
 import { BetalingsregelingStatus } from '../betalingsregeling/betalingsregeling.enums';
@@ -51,11 +51,10 @@ export async function runBetalingStappen(em: EntityManager, o: { datum: string; 
   const norm = { gemistNaDagen: norms.number(NormCode.REGELING_GEMIST_NA_DAGEN, o.datum), beeindigNaDagen: norms.number(NormCode.REGELING_BEEINDIGING_NA_DAGEN, o.datum) };
 
   const log = (tx: EntityManager, householdId: string, resources: string[], startedAt: Date) =>
-    insertAccessLog(
+    insertSystemAccessLog(
       tx,
       o.pseudonymise,
-      { trace: trace as TraceContext, operationName: `invordering ${o.datum}: betalingsregelingen en verrekening`, actor: { role: 'SYSTEEM', subject: 'invordering', organisation: null }, startedAt, endedAt: new Date(), status: 'OK' },
-      [{ householdId, resources, write: true, activity: ProcessingActivityId.INVORDERING, onBehalfOfMachtigingId: null }],
+      { trace: trace as TraceContext, operationName: `invordering ${o.datum}: betalingsregelingen en verrekening`, subject: 'invordering', startedAt, householdIds: [householdId], resources, activity: ProcessingActivityId.INVORDERING },
       tx.getTransactionContext(),
     );
 

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { traceFromHeader } from '../../server/trace';
 import { formatEuro } from '../../shared/format-nl';
-import { insertAccessLog } from '../accesslog/access-log.writer';
+import { insertSystemAccessLog } from '../accesslog/access-log.writer';
 import { ProcessingActivityId } from '../accesslog/processing-activities';
 import type { Pseudonymiser } from '../accesslog/pseudonym';
 import { TERMINAL_SCHULD_STATUSES } from '../schuld/schuld.enums';
@@ -89,24 +89,18 @@ export async function scheldRestantKwijt(em: EntityManager, o: RestantOptions): 
         'run',
         ctx,
       );
-      await insertAccessLog(
+      await insertSystemAccessLog(
         tx,
         o.pseudonymise,
         {
           trace,
           operationName: `invordering ${o.datum}: restant persoonlijke betalingsregeling kwijtgescholden`,
-          actor: { role: 'SYSTEEM', subject: 'invordering', organisation: null },
+          subject: 'invordering',
           startedAt,
-          endedAt: new Date(),
-          status: 'OK',
-        },
-        [...new Set(rows.map((r) => r.household_id))].map((householdId) => ({
-          householdId,
+          householdIds: rows.map((r) => r.household_id),
           resources: ['Betalingsregeling', 'Schuld', 'SchuldEvent'],
-          write: true,
           activity: ProcessingActivityId.INVORDERING,
-          onBehalfOfMachtigingId: null,
-        })),
+        },
         ctx,
       );
       result.regelingen += done.length;

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { traceFromHeader } from '../../server/trace';
 import { isIsoDate } from '../../shared/scalars';
-import { insertAccessLog } from '../accesslog/access-log.writer';
+import { insertSystemAccessLog } from '../accesslog/access-log.writer';
 import { ProcessingActivityId } from '../accesslog/processing-activities';
 import type { Pseudonymiser } from '../accesslog/pseudonym';
 import { scheldRestantKwijt, type RestantResultaat } from '../betalingsregeling/restant.service';
@@ -231,25 +231,10 @@ async function applyBatch(
       'all',
       ctx,
     );
-    const households = [...new Set(applied.map((a) => a.household_id))];
-    await insertAccessLog(
+    await insertSystemAccessLog(
       tx,
       o.pseudonymise,
-      {
-        trace,
-        operationName: `invordering ${o.datum}`,
-        actor: { role: 'SYSTEEM', subject: 'invordering', organisation: null },
-        startedAt,
-        endedAt: new Date(),
-        status: 'OK',
-      },
-      households.map((householdId) => ({
-        householdId,
-        resources: ['Schuld'],
-        write: true,
-        activity: ProcessingActivityId.INVORDERING,
-        onBehalfOfMachtigingId: null,
-      })),
+      { trace, operationName: `invordering ${o.datum}`, subject: 'invordering', startedAt, householdIds: applied.map((a) => a.household_id), resources: ['Schuld'], activity: ProcessingActivityId.INVORDERING },
       ctx,
     );
     return new Set(applied.map((a) => a.schuld_id));

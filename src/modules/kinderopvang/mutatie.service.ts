@@ -7,7 +7,7 @@ import { todayInNL, yearOf } from '../../shared/dates';
 import { forbidden, notFound } from '../../shared/errors';
 import { fromGlobalIdOfType } from '../../shared/global-id';
 import { isIsoDate } from '../../shared/scalars';
-import { insertAccessLog } from '../accesslog/access-log.writer';
+import { insertSystemAccessLog } from '../accesslog/access-log.writer';
 import { ProcessingActivityId } from '../accesslog/processing-activities';
 import type { Pseudonymiser } from '../accesslog/pseudonym';
 import { Beschikking } from '../beschikking/beschikking.entity';
@@ -51,8 +51,6 @@ export interface KinderopvangRunResultaat {
   betalingenAanKoo: number;
 }
 
-const SYSTEEM = { role: 'SYSTEEM', subject: 'kinderopvang', organisation: null };
-
 async function logSysteem(
   em: EntityManager,
   o: KinderopvangRunOptions,
@@ -64,17 +62,10 @@ async function logSysteem(
 ): Promise<void> {
   const unique = [...new Set(householdIds)];
   for (let i = 0; i < unique.length; i += 1000) {
-    await insertAccessLog(
+    await insertSystemAccessLog(
       em,
       o.pseudonymise,
-      { trace, operationName: `kinderopvang ${o.datum}`, actor: SYSTEEM, startedAt, endedAt: new Date(), status: 'OK' },
-      unique.slice(i, i + 1000).map((householdId) => ({
-        householdId,
-        resources,
-        write: true,
-        activity: ProcessingActivityId.KINDEROPVANG_MUTATIE,
-        onBehalfOfMachtigingId: null,
-      })),
+      { trace, operationName: `kinderopvang ${o.datum}`, subject: 'kinderopvang', startedAt, householdIds: unique.slice(i, i + 1000), resources, activity: ProcessingActivityId.KINDEROPVANG_MUTATIE },
       trx as never,
     );
   }

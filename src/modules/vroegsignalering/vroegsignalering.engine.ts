@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { traceFromHeader } from '../../server/trace';
 import { isIsoDate } from '../../shared/scalars';
-import { insertAccessLog } from '../accesslog/access-log.writer';
+import { insertSystemAccessLog } from '../accesslog/access-log.writer';
 import { ProcessingActivityId } from '../accesslog/processing-activities';
 import type { Pseudonymiser } from '../accesslog/pseudonym';
 import { NormCode } from '../norms/norm-codes';
@@ -219,24 +219,10 @@ async function applyBatch(
         )
       : [];
     const households = [...new Set([...closed.map((c) => c.household_id), ...opened.map((r) => r.household_id)])];
-    await insertAccessLog(
+    await insertSystemAccessLog(
       tx,
       o.pseudonymise,
-      {
-        trace,
-        operationName: `vroegsignalering ${o.datum}`,
-        actor: { role: 'SYSTEEM', subject: 'vroegsignalering', organisation: null },
-        startedAt,
-        endedAt: new Date(),
-        status: 'OK',
-      },
-      households.map((householdId) => ({
-        householdId,
-        resources: ['Vroegsignaal'],
-        write: true,
-        activity: ProcessingActivityId.VROEGSIGNALERING,
-        onBehalfOfMachtigingId: null,
-      })),
+      { trace, operationName: `vroegsignalering ${o.datum}`, subject: 'vroegsignalering', startedAt, householdIds: households, resources: ['Vroegsignaal'], activity: ProcessingActivityId.VROEGSIGNALERING },
       ctx,
     );
     const beeindigd: Record<string, number> = {};
@@ -327,24 +313,10 @@ export async function eraseExpiredVroegsignalen(
         ctx,
       );
       const households = [...new Set(erased.map((e) => e.household_id).filter((id): id is string => id !== null))];
-      await insertAccessLog(
+      await insertSystemAccessLog(
         tx,
         o.pseudonymise,
-        {
-          trace,
-          operationName: `vroegsignalering retentie ${o.datum}`,
-          actor: { role: 'SYSTEEM', subject: 'vroegsignalering-retentie', organisation: null },
-          startedAt,
-          endedAt: new Date(),
-          status: 'OK',
-        },
-        households.map((householdId) => ({
-          householdId,
-          resources: ['Vroegsignaal'],
-          write: true,
-          activity: ProcessingActivityId.VROEGSIGNALERING,
-          onBehalfOfMachtigingId: null,
-        })),
+        { trace, operationName: `vroegsignalering retentie ${o.datum}`, subject: 'vroegsignalering-retentie', startedAt, householdIds: households, resources: ['Vroegsignaal'], activity: ProcessingActivityId.VROEGSIGNALERING },
         ctx,
       );
       return erased.length;
