@@ -3,6 +3,8 @@ import { raw, type EntityName, type EntityProperty, type FilterQuery, type FindO
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AccessRecorder } from '../modules/accesslog/access-recorder';
 import { Household } from '../modules/household/household.entity';
+import { Params, queryRows } from '../db/raw-query';
+import { columnList, mapRow, type EntityRow } from '../db/row-mapper';
 import { decodeCursor, encodeCursor, type CursorValues, type Page } from '../shared/connection';
 import { badInput, forbidden, notFound, unauthenticated } from '../shared/errors';
 import { isIsoDate } from '../shared/scalars/date.scalar';
@@ -51,6 +53,17 @@ export interface OwnedOptions {
 const AANVRAGER_BSN_SQL = `select p.bsn from household_member hm join person p on p.id = hm.person_id
   where hm.household_id = hh.id and hm.rol = 'AANVRAGER' and hm.tot is null order by hm.vanaf desc, hm.id limit 1`;
 
+/** The statement of `ownedByHouseholds`: the owned table is aliased `e`. */
+export interface OwnedStatement {
+  /** Select list, e.g. `e.*` or `columnList(…)` of `e` and joined tables. */
+  select: string;
+  /** Joins after `from <table> e` (of rows of the same household: check it in the join condition). */
+  join?: string;
+  /** Further condition on `e` (and the joins). */
+  where?: string;
+  orderBy?: string;
+}
+
 /** Options of `ownedRows`. */
 export interface OwnedRowsOptions {
   outer?: (inner: string) => string;
@@ -70,6 +83,8 @@ export class HouseholdScope {
   private readonly reachableIds = new Map<Purpose, Set<string>>();
   /** Batches `household(id)` lookups of one tick (aliased root fields, node ids) into one query. */
   private readonly byId = new Map<Purpose, DataLoader<string, Household | null>>();
+  /** The same for `householdView` (plain rows). */
+  private viewById: DataLoader<string, EntityRow<Household> | null> | undefined;
 
   constructor(
     private readonly actor: Actor | null,
@@ -144,15 +159,26 @@ export class HouseholdScope {
    * A keyset page of the households within reach that match `where`, in id order, in one statement.
    * A medewerker pages through every household; a citizen gets at most their own.
    */
-  async householdPage(where: FilterQuery<Household>, first: number, after: string | null): Promise<Page<Household>> {
+  async householdPage(where: FilterQuery<Household>, first: number, after: string | null): Promise<Page<EntityRow<Household>>> {
     this.access(Purpose.READ);
-    const conditions: Array<FilterQuery<Household>> = [where];
+    let afterId: string | null = null;
     if (after) {
       const [id] = decodeCursor(after, 1);
       if (typeof id !== 'string' || !UUID.test(id)) throw badInput('after is not a valid cursor', 'after');
-      conditions.push({ id: { $gt: id } });
+      afterId = id;
     }
-    const found = await this.readHouseholds({ $and: conditions }, Purpose.READ, { orderBy: { id: 'asc' }, limit: first + 1 });
+    let found: Array<EntityRow<Household>>;
+    if (Object.keys(where).length === 0) {
+      // No filter: the hand-written statement (the policy's SQL form), plain rows.
+      found = await this.readHouseholdRows(
+        (params) => (afterId ? `hh.id > ${params.p(afterId, 'uuid')}` : 'true'),
+        (params) => `order by hh.id limit ${params.p(first + 1, 'int')}`,
+      );
+    } else {
+      const conditions: Array<FilterQuery<Household>> = [where];
+      if (afterId) conditions.push({ id: { $gt: afterId } });
+      found = await this.readHouseholds({ $and: conditions }, Purpose.READ, { orderBy: { id: 'asc' }, limit: first + 1 });
+    }
     const items = found.slice(0, first);
     return { items, cursors: items.map((h) => encodeCursor([h.id])), hasNextPage: found.length > first };
   }
@@ -167,6 +193,80 @@ export class HouseholdScope {
     if (household) return household;
     if (access.unrestricted) throw notFound('no household with this id');
     throw forbidden(access.outOfReach ?? 'this household is outside your access');
+  }
+
+  /**
+   * `household(id, Purpose.READ)` as a plain row (no entity): for resolvers that only show it. Batched
+   * per tick like `household`, in one hand-written statement with the policy's SQL form.
+   */
+  async householdView(id: string): Promise<EntityRow<Household>> {
+    const access = this.access(Purpose.READ);
+    this.viewById ??= new DataLoader(async (ids) => {
+      const found = new Map(
+        (await this.readHouseholdRows((params) => `hh.id = any(${params.p(ids, 'uuid[]')})`)).map((h) => [h.id, h]),
+      );
+      return ids.map((i) => found.get(i) ?? null);
+    });
+    if (!UUID.test(id)) return this.household(id, Purpose.READ);
+    const household = await this.viewById.load(id);
+    if (household) return household;
+    if (access.unrestricted) throw notFound('no household with this id');
+    throw forbidden(access.outOfReach ?? 'this household is outside your access');
+  }
+
+  /**
+   * `readHouseholds` by a hand-written statement: the households matching `condition` (on alias hh)
+   * and the policy, with their aanvrager's BSN for the access log, as plain rows.
+   */
+  private async readHouseholdRows(
+    condition: (params: Params) => string,
+    tail: (params: Params) => string = () => '',
+  ): Promise<Array<EntityRow<Household>>> {
+    const access = this.access(Purpose.READ);
+    const params = new Params();
+    const sql =
+      `select ${columnList(this.em, Household, 'hh')}, (${AANVRAGER_BSN_SQL}) as aanvrager_bsn__ from household hh` +
+      ` where ${condition(params)} and ${access.sql('hh.id', params)} ${tail(params)}`;
+    const rows = await queryRows(this.em, sql, params.values);
+    const reachable = this.reachableSet(Purpose.READ);
+    return rows.map((row) => {
+      const h = mapRow(this.em, Household, row);
+      reachable.add(h.id);
+      this.recorder.record(h.id, 'Household', access);
+      this.recorder.noteAanvrager(h.id, row.aanvrager_bsn__ as string | null);
+      return h;
+    });
+  }
+
+  /**
+   * Rows of a household-owned table (alias `e`) for the given households, by a hand-written statement
+   * that carries the policy's SQL form; recorded like `owned` under `name` (and `alsoRecords`). Plain
+   * rows (column names, database values): map them with `mapRow`. For the hot read paths (members, the
+   * schuldenoverzicht) whose shape is fixed.
+   */
+  async ownedByHouseholds(
+    name: string,
+    table: string,
+    householdIds: readonly string[],
+    statement: (params: Params) => OwnedStatement,
+    { alsoRecords }: { alsoRecords?: (row: Record<string, unknown>) => readonly string[] } = {},
+  ): Promise<Array<Record<string, unknown>>> {
+    const access = this.access(Purpose.READ);
+    const params = new Params();
+    const ids = params.p([...new Set(householdIds)], 'uuid[]');
+    const st = statement(params);
+    const sql =
+      `select ${st.select} from ${table} e ${st.join ?? ''} where e.household_id = any(${ids})` +
+      ` and ${access.sql('e.household_id', params)}${st.where ? ` and (${st.where})` : ''}${st.orderBy ? ` order by ${st.orderBy}` : ''}`;
+    const rows = await queryRows(this.em, sql, params.values);
+    const reachable = this.reachableSet(Purpose.READ);
+    for (const row of rows) {
+      const householdId = row.household_id as string;
+      reachable.add(householdId);
+      this.recorder.record(householdId, name, access);
+      for (const resource of alsoRecords?.(row) ?? []) this.recorder.record(householdId, resource, access);
+    }
+    return rows;
   }
 
   /** Filters `ids` to those within reach; the ids already proven in this request cost no query. */
@@ -248,7 +348,7 @@ export class HouseholdScope {
     entity: EntityName<T>,
     sort: SortKey[],
     requests: ReadonlyArray<PageRequest<T>>,
-  ): Promise<Array<Page<T>>> {
+  ): Promise<Array<Page<EntityRow<T>>>> {
     const access = this.access(Purpose.READ);
     const reachable = await this.reachable(requests.map((r) => r.householdId));
     const meta = this.em.getMetadata().find(entity)!;
@@ -261,17 +361,33 @@ export class HouseholdScope {
       const key = JSON.stringify([r.first, r.after ?? '', r.whereKey ?? '']);
       groups.set(key, [...(groups.get(key) ?? []), r]);
     }
-    const results = new Map<PageRequest<T>, Page<T>>();
+    const results = new Map<PageRequest<T>, Page<EntityRow<T>>>();
     for (const group of groups.values()) {
       const { first, after, where } = group[0];
       const ids = group.map((r) => r.householdId).filter((id) => reachable.has(id));
-      const conditions: Array<FilterQuery<T>> = [{ household: { $in: ids } } as unknown as FilterQuery<T>];
-      // Belt and braces: the ids are already proven reachable, and the policy filter is in the statement too.
-      if (!access.unrestricted) conditions.push({ household: access.filter } as unknown as FilterQuery<T>);
-      if (where) conditions.push(where);
-      if (after) conditions.push(keysetFilter<T>(sort, validCursor(decodeCursor(after, sort.length), sort, properties)));
+      const cursor = after ? validCursor(decodeCursor(after, sort.length), sort, properties) : null;
       let rows: Array<Record<string, unknown>> = [];
-      if (ids.length) {
+      if (ids.length && (!where || Object.keys(where).length === 0)) {
+        // No connection filter (the common case): a hand-written statement with the policy's SQL form.
+        const params = new Params();
+        const conditions = [
+          `e.household_id = any(${params.p(ids, 'uuid[]')})`,
+          // Belt and braces: the ids are already proven reachable, and the policy is in the statement too.
+          access.sql('e.household_id', params),
+        ];
+        if (cursor) conditions.push(keysetSql(sort.map((s) => ({ column: `e.${column(s.property)}`, direction: s.direction })), cursor, params));
+        rows = await queryRows(
+          this.em,
+          `select * from (select ${columnList(this.em, entity, 'e')}, row_number() over (partition by e.household_id order by ${orderSql}) as page_rn` +
+            ` from ${meta.tableName} e where ${conditions.join(' and ')}) x where x.page_rn <= ${params.p(first + 1, 'int')} order by x.household_id, x.page_rn`,
+          params.values,
+        );
+      } else if (ids.length) {
+        const conditions: Array<FilterQuery<T>> = [{ household: { $in: ids } } as unknown as FilterQuery<T>];
+        // Belt and braces: the ids are already proven reachable, and the policy filter is in the statement too.
+        if (!access.unrestricted) conditions.push({ household: access.filter } as unknown as FilterQuery<T>);
+        if (where) conditions.push(where);
+        if (cursor) conditions.push(keysetFilter<T>(sort, cursor));
         const inner = this.em
           .createQueryBuilder(entity, 'e')
           .select(['*', raw(`row_number() over (partition by e.household_id order by ${orderSql}) as page_rn`)])
@@ -284,10 +400,9 @@ export class HouseholdScope {
             first + 1,
           ]);
       }
-      const byHousehold = new Map<string, T[]>();
+      const byHousehold = new Map<string, Array<EntityRow<T>>>();
       for (const row of rows) {
-        delete row.page_rn;
-        const item = this.em.map(entity, row as never);
+        const item = mapRow(this.em, entity, row) as EntityRow<T> & HouseholdOwned;
         const list = byHousehold.get(item.household.id) ?? [];
         list.push(item);
         byHousehold.set(item.household.id, list);
@@ -383,6 +498,18 @@ function validCursor(values: CursorValues, sort: SortKey[], properties: Record<s
     if (!ok) throw badInput('after is not a valid cursor', 'after');
   });
   return values;
+}
+
+/** `keysetFilter` as SQL on the given columns, its values added to `params`. */
+function keysetSql(sort: Array<{ column: string; direction: 'asc' | 'desc' }>, values: CursorValues, params: Params): string {
+  const ors: string[] = [];
+  for (let i = 0; i < sort.length; i++) {
+    const and: string[] = [];
+    for (let j = 0; j < i; j++) and.push(`${sort[j].column} = ${params.p(values[j])}`);
+    and.push(`${sort[i].column} ${sort[i].direction === 'asc' ? '>' : '<'} ${params.p(values[i])}`);
+    ors.push(`(${and.join(' and ')})`);
+  }
+  return `(${ors.join(' or ')})`;
 }
 
 /** (a > x) or (a = x and b > y) or ..., honouring each key's direction, as a MikroORM condition. */

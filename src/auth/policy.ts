@@ -4,6 +4,7 @@ import { CITIZEN_ROLES } from '../modules/household/household.enums';
 import { MachtigingOpslagStatus, MachtigingScope } from '../modules/machtiging/machtiging.enums';
 import { todayInNL } from '../shared/dates';
 import type { Household } from '../modules/household/household.entity';
+import type { Params } from '../db/raw-query';
 import { forbidden } from '../shared/errors';
 import { Role, type Actor } from './actor';
 
@@ -25,6 +26,13 @@ export type HouseholdAccess =
       allowed: true;
       /** MikroORM filter on Household; `{}` means every household. */
       filter: FilterQuery<Household>;
+      /**
+       * The same filter as an SQL condition on a household id expression (e.g. `e.household_id`), its
+       * values added to `params`; `true` for every household. For the hand-written statements of the
+       * hot read paths; `test/integration/policy-sql.test.ts` checks that both forms admit the same
+       * households.
+       */
+      sql: (householdId: string, params: Params) => string;
       /** True when the actor may reach every household (medewerker): absent ids are NOT_FOUND, not FORBIDDEN. */
       unrestricted: boolean;
       activity: ProcessingActivityId;
@@ -48,6 +56,9 @@ export function householdAccess(actor: Actor, purpose: Purpose): HouseholdAccess
             $some: { person: { bsn: actor.bsn }, rol: { $in: [...CITIZEN_ROLES] }, tot: null },
           },
         } as FilterQuery<Household>,
+        sql: (householdId, params) =>
+          `exists (select 1 from household_member pm join person pp on pp.id = pm.person_id where pm.household_id = ${householdId}` +
+          ` and pp.bsn = ${params.p(actor.bsn)} and pm.rol = any(${params.p([...CITIZEN_ROLES], 'text[]')}) and pm.tot is null)`,
         unrestricted: false,
         activity: purpose === Purpose.ACT ? ProcessingActivityId.BURGER_VERZOEK : ProcessingActivityId.BURGER_INZAGE,
         onBehalfOfMachtigingId: null,
@@ -57,6 +68,7 @@ export function householdAccess(actor: Actor, purpose: Purpose): HouseholdAccess
       return {
         allowed: true,
         filter: {},
+        sql: () => 'true',
         unrestricted: true,
         activity: ProcessingActivityId.MEDEWERKER_BEHANDELING,
         onBehalfOfMachtigingId: null,
@@ -66,6 +78,7 @@ export function householdAccess(actor: Actor, purpose: Purpose): HouseholdAccess
       // geldigTot, with scope HANDELEN to act. Evaluated in SQL on every query: a revocation or an
       // expiry takes effect on the very next request (no cached permission).
       const scopes = purpose === Purpose.ACT ? [MachtigingScope.HANDELEN] : [MachtigingScope.INZIEN, MachtigingScope.HANDELEN];
+      const today = todayInNL();
       return {
         allowed: true,
         filter: {
@@ -73,11 +86,15 @@ export function householdAccess(actor: Actor, purpose: Purpose): HouseholdAccess
             $some: {
               organisationId: actor.organisationId,
               status: MachtigingOpslagStatus.ACTIEF,
-              geldigTot: { $gte: todayInNL() },
+              geldigTot: { $gte: today },
               scope: { $in: scopes },
             },
           },
         } as FilterQuery<Household>,
+        sql: (householdId, params) =>
+          `exists (select 1 from machtiging pmg where pmg.household_id = ${householdId}` +
+          ` and pmg.organisation_id = ${params.p(actor.organisationId)} and pmg.status = ${params.p(MachtigingOpslagStatus.ACTIEF)}` +
+          ` and pmg.geldig_tot >= ${params.p(today, 'date')} and pmg.scope = any(${params.p(scopes, 'text[]')}))`,
         unrestricted: false,
         activity: ProcessingActivityId.INTERMEDIAIR_MACHTIGING,
         // One machtiging per household: the access-log writer looks it up per household.

@@ -149,7 +149,7 @@ export function createLoaders(em: EntityManager, scope: HouseholdScope) {
     schuldenOfRegeling: schuldenOfRegelingLoader(make, em, scope),
     activeRegelingOfSchuld: activeRegelingOfSchuldLoader(make, em, scope),
     termijnenOfRegeling: termijnenOfRegelingLoader(make, scope),
-    members: membersLoader(make, scope),
+    members: membersLoader(make, em, scope),
     toeslagPages: pageLoader(make, scope, Toeslag, [...TOESLAG_ORDER]),
     schuldPages: pageLoader(make, scope, Schuld, [...SCHULD_ORDER]),
     betalingsregelingPages: pageLoader(make, scope, Betalingsregeling, [...BETALINGSREGELING_ORDER]),

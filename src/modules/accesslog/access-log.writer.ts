@@ -4,6 +4,7 @@ import { Role, type Actor } from '../../auth/actor';
 import type { TraceContext } from '../../server/trace';
 import type { AccessRecorder } from './access-recorder';
 import type { Pseudonymiser } from './pseudonym';
+import { Params, queryRows } from '../../db/raw-query';
 
 /** Who processed the data, as stored: never a BSN (a citizen is stored as the HMAC of theirs). */
 export interface LoggedActor {
@@ -59,55 +60,52 @@ export async function insertAccessLog(
   hints: InsertHints = {},
 ): Promise<void> {
   if (rows.length === 0) return;
-  const conn = em.getConnection();
   const subjects = new Map<string, string>();
   const known = hints.aanvragers ?? new Map<string, string | null>();
   for (const [householdId, bsn] of known) if (bsn) subjects.set(householdId, pseudonymise(bsn));
   const ids = rows.map((r) => r.householdId).filter((id) => !known.has(id));
   if (ids.length > 0) {
-    const aanvragers: Array<{ household_id: string; bsn: string }> = await conn.execute(
+    const aanvragers = await queryRows<{ household_id: string; bsn: string }>(
+      em,
       `select hm.household_id, p.bsn from household_member hm join person p on p.id = hm.person_id
-        where hm.household_id = any(array[?]::uuid[]) and hm.rol = 'AANVRAGER' and hm.tot is null`,
+        where hm.household_id = any($1::uuid[]) and hm.rol = 'AANVRAGER' and hm.tot is null`,
       [ids],
-      'all',
       tx,
     );
     for (const r of aanvragers) subjects.set(r.household_id, pseudonymise(r.bsn));
   }
 
-  const values: unknown[] = [];
+  const params = new Params();
   const tuples = rows.map((r) => {
-    values.push(
-      p.trace.traceId,
-      p.trace.spanId,
-      p.trace.parentSpanId,
-      p.operationName,
-      r.write ? 'write' : 'read',
-      [...r.resources].sort(),
-      r.activity,
-      r.householdId,
-      subjects.get(r.householdId) ?? null,
-      p.actor.role,
-      p.actor.subject,
-      p.actor.organisation,
-    );
-    let onBehalfOf = '?';
-    if (r.onBehalfOfMachtigingId || !hints.onBehalfOfOrganisation) values.push(r.onBehalfOfMachtigingId);
-    else {
-      // The machtiging under which the organisation reached the household, looked up in the INSERT itself.
-      onBehalfOf = `(${MACHTIGING_OF_ORGANISATION_SQL})`;
-      values.push(hints.onBehalfOfOrganisation, r.householdId);
-    }
-    values.push(p.startedAt, p.endedAt, p.status);
-    return `(?, ?, ?, ?, ?, array[?]::text[], ?, ?, ?, ?, ?, ?, ${onBehalfOf}, ?, ?, ?)`;
+    const p1 = [
+      params.p(p.trace.traceId),
+      params.p(p.trace.spanId),
+      params.p(p.trace.parentSpanId),
+      params.p(p.operationName),
+      params.p(r.write ? 'write' : 'read'),
+      params.p([...r.resources].sort(), 'text[]'),
+      params.p(r.activity),
+      params.p(r.householdId, 'uuid'),
+      params.p(subjects.get(r.householdId) ?? null),
+      params.p(p.actor.role),
+      params.p(p.actor.subject),
+      params.p(p.actor.organisation),
+    ];
+    // The machtiging under which the organisation reached the household, looked up in the INSERT itself.
+    const onBehalfOf =
+      r.onBehalfOfMachtigingId || !hints.onBehalfOfOrganisation
+        ? params.p(r.onBehalfOfMachtigingId, 'uuid')
+        : `(${machtigingOfOrganisationSql(params.p(hints.onBehalfOfOrganisation), params.p(r.householdId, 'uuid'))})`;
+    const p2 = [params.p(p.startedAt, 'timestamptz'), params.p(p.endedAt, 'timestamptz'), params.p(p.status)];
+    return `(${[...p1, onBehalfOf, ...p2].join(', ')})`;
   });
-  await conn.execute(
+  await queryRows(
+    em,
     `insert into access_log_entry (trace_id, span_id, parent_span_id, operation_name, operation_type, resources,
        processing_activity_id, household_id, data_subject, actor_role, actor_subject, actor_organisation,
        on_behalf_of_machtiging_id, started_at, ended_at, status)
      values ${tuples.join(', ')}`,
-    values,
-    'run',
+    params.values,
     tx,
   );
 }
@@ -124,10 +122,11 @@ export interface AccessLogWrite {
 
 /**
  * The machtiging under which an intermediary organisation reached a household (the active one,
- * HANDELEN before INZIEN): "on whose behalf" in the access log. Parameters: organisation, household.
+ * HANDELEN before INZIEN): "on whose behalf" in the access log, given the placeholders of the
+ * organisation and the household.
  */
-const MACHTIGING_OF_ORGANISATION_SQL = `select m.id from machtiging m
-  where m.organisation_id = ? and m.household_id = ?::uuid and m.status = 'ACTIEF'
+const machtigingOfOrganisationSql = (organisation: string, household: string) => `select m.id from machtiging m
+  where m.organisation_id = ${organisation} and m.household_id = ${household} and m.status = 'ACTIEF'
   order by (m.scope = 'HANDELEN') desc, m.geldig_tot desc limit 1`;
 
 /** What the caller already knows, so insertAccessLog needs fewer statements. */

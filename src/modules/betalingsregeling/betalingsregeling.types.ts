@@ -1,5 +1,6 @@
 import { betalingskenmerk } from '../betaling/betaling.rules';
 import type Decimal from 'decimal.js';
+import type { EntityRow } from '../../db/row-mapper';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { connectionType } from '../../shared/connection';
 import { toGlobalId } from '../../shared/global-id';
@@ -59,7 +60,7 @@ export class BetalingsregelingNode extends Node {
   })
   restantNaLooptijd!: Decimal | null;
 
-  static from(r: Betalingsregeling): BetalingsregelingNode {
+  static from(r: EntityRow<Betalingsregeling>): BetalingsregelingNode {
     return Object.assign(new BetalingsregelingNode(), {
       id: toGlobalId('Betalingsregeling', r.id),
       dbId: r.id,

@@ -12,20 +12,29 @@ import { Schuld } from '../schuld/schuld.entity';
 import { TERMINAL_SCHULD_STATUSES } from '../schuld/schuld.enums';
 import { schuldenOverzicht } from '../schuld/schulden-overzicht.rules';
 import type { SchuldenOverzichtOfEntities } from '../schuld/schulden-overzicht.types';
+import { columnList, mapRow, type EntityRow } from '../../db/row-mapper';
+import { Beschikking } from '../beschikking/beschikking.entity';
+import { Toeslag } from '../toeslag/toeslag.entity';
 import { HouseholdMember } from './household-member.entity';
 import { MemberRol } from './household.enums';
+import { Person } from './person.entity';
+import type { MemberWithPerson } from './household.types';
 
 const ROL_ORDER = [MemberRol.AANVRAGER, MemberRol.TOESLAGPARTNER, MemberRol.KIND, MemberRol.MEDEBEWONER];
 
-/** Current members of each household, aanvrager first, in one query per batch. */
-export function membersLoader(make: MakeLoader, scope: HouseholdScope) {
-  return make<string, HouseholdMember[]>(async (householdIds) => {
-    const members = await scope.owned(
-      HouseholdMember,
-      { household: { $in: [...householdIds] }, tot: null },
-      undefined,
-      { populate: ['person'], orderBy: { vanaf: 'asc', id: 'asc' } },
-    );
+/**
+ * Current members of each household with their person, aanvrager first, in one hand-written
+ * statement per batch (policy in the statement; plain rows, no entities).
+ */
+export function membersLoader(make: MakeLoader, em: EntityManager, scope: HouseholdScope) {
+  return make<string, MemberWithPerson[]>(async (householdIds) => {
+    const rows = await scope.ownedByHouseholds('HouseholdMember', 'household_member', householdIds, () => ({
+      select: `${columnList(em, HouseholdMember, 'e')}, ${columnList(em, Person, 'p', 'p__')}`,
+      join: 'join person p on p.id = e.person_id',
+      where: 'e.tot is null',
+      orderBy: 'e.vanaf asc, e.id asc',
+    }));
+    const members = rows.map((row) => ({ ...mapRow(em, HouseholdMember, row), person: mapRow(em, Person, row, 'p__') }));
     const byHousehold = group(members, (m) => m.household.id);
     return householdIds.map((id) =>
       (byHousehold.get(id) ?? []).sort((a, b) => ROL_ORDER.indexOf(a.rol) - ROL_ORDER.indexOf(b.rol)),
@@ -43,7 +52,7 @@ export function pageLoader<T extends { id: string; household: { id: string } }>(
   entity: new () => T,
   sort: SortKey[],
 ) {
-  return make<PageRequest<T>, Page<T>, string>((requests) => scope.pages(entity, sort, requests), {
+  return make<PageRequest<T>, Page<EntityRow<T>>, string>((requests) => scope.pages(entity, sort, requests), {
     cacheKeyFn: (r) => JSON.stringify([r.householdId, r.first, r.after ?? '', r.whereKey ?? '']),
   });
 }
@@ -60,31 +69,39 @@ export function pageLoader<T extends { id: string; household: { id: string } }>(
 export function schuldenOverzichtLoader(make: MakeLoader, em: EntityManager, scope: HouseholdScope) {
   return make<string, SchuldenOverzichtOfEntities>(async (householdIds) => {
     const ids = [...householdIds];
-    const [schulden, regelingRows] = await Promise.all([
+    const [schuldRows, regelingRows] = await Promise.all([
       // Terminal ones never count; the rules check again (with the amounts), this only saves rows.
-      scope.owned(Schuld, { household: { $in: ids }, status: { $nin: [...TERMINAL_SCHULD_STATUSES] } }, undefined, {
-        populate: ['toeslag', 'beschikking'],
-        strategy: 'joined',
-        alsoRecords: ['Toeslag', 'Beschikking'],
-      }),
-      scope.ownedRows(Betalingsregeling, { household: { $in: ids }, status: BetalingsregelingStatus.ACTIEF }, {
-        outer: (inner) => `select x.*,
-            array(select bs.schuld_id from betalingsregeling_schuld bs where bs.betalingsregeling_id = x.id)::text[] as overzicht_schuld_ids__,
+      scope.ownedByHouseholds(
+        'Schuld',
+        'schuld',
+        ids,
+        (params) => ({
+          select: `${columnList(em, Schuld, 'e')}, ${columnList(em, Toeslag, 't', 't__')}, ${columnList(em, Beschikking, 'b', 'b__')}`,
+          join: 'join toeslag t on t.id = e.toeslag_id join beschikking b on b.id = e.beschikking_id',
+          where: `e.status <> all(${params.p([...TERMINAL_SCHULD_STATUSES], 'text[]')})`,
+        }),
+        { alsoRecords: () => ['Toeslag', 'Beschikking'] },
+      ),
+      scope.ownedByHouseholds('Betalingsregeling', 'betalingsregeling', ids, (params) => ({
+        select: `${columnList(em, Betalingsregeling, 'e')},
+            array(select bs.schuld_id from betalingsregeling_schuld bs where bs.betalingsregeling_id = e.id)::text[] as overzicht_schuld_ids__,
             (select json_build_object('volgnummer', t.volgnummer, 'vervaldatum', t.vervaldatum, 'bedrag', t.bedrag::text, 'betaaldBedrag', t.betaald_bedrag::text)
-               from termijn t where t.betalingsregeling_id = x.id and t.household_id = x.household_id and t.betaald_bedrag < t.bedrag
-              order by t.volgnummer limit 1) as overzicht_volgende_termijn__
-          from (${inner}) x`,
-        alsoRecords: (row) => (row.overzicht_volgende_termijn__ ? ['Termijn'] : []),
-      }),
+               from termijn t where t.betalingsregeling_id = e.id and t.household_id = e.household_id and t.betaald_bedrag < t.bedrag
+              order by t.volgnummer limit 1) as overzicht_volgende_termijn__`,
+        where: `e.status = ${params.p(BetalingsregelingStatus.ACTIEF)}`,
+      }), { alsoRecords: (row) => (row.overzicht_volgende_termijn__ ? ['Termijn'] : []) }),
     ]);
+    const schulden = schuldRows.map((row) => ({
+      ...mapRow(em, Schuld, row),
+      toeslag: mapRow(em, Toeslag, row, 't__'),
+      beschikking: mapRow(em, Beschikking, row, 'b__'),
+    }));
     const links: Array<{ betalingsregeling_id: string; schuld_id: string }> = [];
     const termijnenOfRegeling = new Map<string, TermijnStand[]>();
     const regelingen = regelingRows.map((row) => {
       const schuldIds = row.overzicht_schuld_ids__ as string[];
       const next = row.overzicht_volgende_termijn__ as { volgnummer: number; vervaldatum: string; bedrag: string; betaaldBedrag: string } | null;
-      delete row.overzicht_schuld_ids__;
-      delete row.overzicht_volgende_termijn__;
-      const regeling = em.map(Betalingsregeling, row as never);
+      const regeling = mapRow(em, Betalingsregeling, row);
       for (const schuldId of schuldIds) links.push({ betalingsregeling_id: regeling.id, schuld_id: schuldId });
       if (next) {
         termijnenOfRegeling.set(regeling.id, [
@@ -102,7 +119,7 @@ export function schuldenOverzichtLoader(make: MakeLoader, em: EntityManager, sco
       const inputs = (schuldenOf.get(householdId) ?? []).map((s) => {
         const { toeslag, beschikking } = s;
         // Belt and braces for the join: a schuld's toeslag and beschikking are of its own household.
-        if (toeslag.household.id !== s.household.id || beschikking.household.id !== s.household.id) {
+        if (toeslag.household?.id !== s.household.id || beschikking.household?.id !== s.household.id) {
           throw new Error(`toeslag or beschikking of schuld ${s.id} belongs to another household`);
         }
         return {

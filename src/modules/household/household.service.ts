@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import type { EntityRow } from '../../db/row-mapper';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { PageRequest } from '../../auth/household-scope';
 import { Purpose } from '../../auth/policy';
@@ -29,15 +30,15 @@ export async function getMyHousehold(ctx: RequestContext): Promise<Household | n
 }
 
 /** A household by global id, within the caller's reach (policy in src/auth/policy.ts). */
-export async function getHousehold(ctx: RequestContext, globalId: string): Promise<Household> {
-  return ctx.scope.household(fromGlobalIdOfType(globalId, 'Household'), Purpose.READ);
+export async function getHousehold(ctx: RequestContext, globalId: string): Promise<EntityRow<Household>> {
+  return ctx.scope.householdView(fromGlobalIdOfType(globalId, 'Household'));
 }
 
 /**
  * The households within the caller's reach, in id order (a stable keyset): a medewerker pages through
  * all households, a citizen gets their own; other roles are FORBIDDEN by the policy.
  */
-export async function listHouseholds(ctx: RequestContext, args: PageArgs, filter?: HouseholdFilter | null): Promise<Page<Household>> {
+export async function listHouseholds(ctx: RequestContext, args: PageArgs, filter?: HouseholdFilter | null): Promise<Page<EntityRow<Household>>> {
   const where: FilterQuery<Household> = {};
   if (filter?.gemeentecode != null) where.gemeentecode = filter.gemeentecode;
   if (filter?.uhtGeregistreerd != null) where.uhtGeregistreerd = filter.uhtGeregistreerd;
@@ -62,7 +63,7 @@ export async function getHouseholdByBsn(ctx: RequestContext, bsn: string): Promi
 const whereKey = (filter: object | null | undefined) => (filter ? JSON.stringify(filter) : undefined);
 
 /** A page of the household's toeslagen, filtered by soort, berekeningsjaar and status. */
-export function householdToeslagen(ctx: RequestContext, householdId: string, args: PageArgs, filter?: ToeslagFilter | null): Promise<Page<Toeslag>> {
+export function householdToeslagen(ctx: RequestContext, householdId: string, args: PageArgs, filter?: ToeslagFilter | null): Promise<Page<EntityRow<Toeslag>>> {
   const where: FilterQuery<Toeslag> = {};
   if (filter?.soort) where.soort = { $in: filter.soort };
   if (filter?.berekeningsjaar != null) where.berekeningsjaar = filter.berekeningsjaar;
@@ -75,7 +76,7 @@ export function householdToeslagen(ctx: RequestContext, householdId: string, arg
  * schuld was recovered from; alleenOpenstaand keeps the schulden still to be paid, as counted by the
  * schuldenoverzicht (status not terminal and openstaandBedrag + kosten > 0).
  */
-export function householdSchulden(ctx: RequestContext, householdId: string, args: PageArgs, filter?: SchuldFilter | null): Promise<Page<Schuld>> {
+export function householdSchulden(ctx: RequestContext, householdId: string, args: PageArgs, filter?: SchuldFilter | null): Promise<Page<EntityRow<Schuld>>> {
   const and: Array<FilterQuery<Schuld>> = [];
   if (filter?.status) and.push({ status: { $in: filter.status } });
   if (filter?.toeslagSoort) and.push({ toeslag: { soort: { $in: filter.toeslagSoort } } });
@@ -94,7 +95,7 @@ export function householdBetalingsregelingen(
   householdId: string,
   args: PageArgs,
   filter?: BetalingsregelingFilter | null,
-): Promise<Page<Betalingsregeling>> {
+): Promise<Page<EntityRow<Betalingsregeling>>> {
   const where: FilterQuery<Betalingsregeling> = {};
   if (filter?.status) where.status = { $in: filter.status };
   return ctx.loaders.betalingsregelingPages.load(pageRequest(householdId, args, where, filter));

@@ -4,7 +4,12 @@ import { toGlobalId } from '../../shared/global-id';
 import { BsnScalar, DateScalar, GemeentecodeScalar } from '../../shared/scalars';
 import { Node } from '../node/node.types';
 import type { Adres, Household } from './household.entity';
+import type { EntityRow } from '../../db/row-mapper';
 import type { HouseholdMember } from './household-member.entity';
+import type { Person } from './person.entity';
+
+/** A member with its person, as entities or as plain rows (household.loaders membersLoader). */
+export type MemberWithPerson = Omit<EntityRow<HouseholdMember>, 'person'> & { person: EntityRow<Person> };
 import { MemberRol } from './household.enums';
 
 @ObjectType('Adres')
@@ -64,7 +69,7 @@ export class HouseholdMemberType {
   @Field(() => PersonType)
   person!: PersonType;
 
-  static from(m: HouseholdMember): HouseholdMemberType {
+  static from(m: MemberWithPerson): HouseholdMemberType {
     const p = m.person;
     return Object.assign(new HouseholdMemberType(), {
       rol: m.rol,
@@ -94,7 +99,7 @@ export class HouseholdNode extends Node {
   @Field({ description: 'Registered with UHT (herstel operation): all collection is paused.' })
   uhtGeregistreerd!: boolean;
 
-  static from(h: Household): HouseholdNode {
+  static from(h: EntityRow<Household>): HouseholdNode {
     return Object.assign(new HouseholdNode(), {
       id: toGlobalId('Household', h.id),
       dbId: h.id,

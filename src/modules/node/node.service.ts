@@ -49,7 +49,7 @@ export async function resolveNode(ctx: RequestContext, globalId: string): Promis
   const missing = () => (access.unrestricted ? notFound(`no ${type} with this id`) : forbidden(`this ${type} is outside your access`));
   switch (type) {
     case 'Household':
-      return HouseholdNode.from(await ctx.scope.household(id, Purpose.READ));
+      return HouseholdNode.from(await ctx.scope.householdView(id));
     case 'Toeslag': {
       const toeslag = await ctx.loaders.toeslagById.load(id);
       if (!toeslag) throw missing();

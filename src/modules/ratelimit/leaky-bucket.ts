@@ -3,6 +3,7 @@ import { Role, type Actor } from '../../auth/actor';
 import { actorLogSubject } from '../../auth/actor';
 import type { BucketSettings } from '../../config';
 import type { Pseudonymiser } from '../accesslog/pseudonym';
+import { queryRows } from '../../db/raw-query';
 
 export interface BucketDecision {
   allowed: boolean;
@@ -30,24 +31,22 @@ export function bucketKey(actor: Actor, pseudonymise: Pseudonymiser): string {
  */
 const TAKE = `
 with prev as (
-  select greatest(0, level - extract(epoch from (now() - updated_at))::float8 * ?::float8) as level
-  from rate_limit_bucket where key = ?
+  select greatest(0, level - extract(epoch from (now() - updated_at))::float8 * $1::float8) as level
+  from rate_limit_bucket where key = $2::text
 ), taken as (
   insert into rate_limit_bucket as b (key, level, updated_at)
-  select ?, ?::float8, now() where ?::float8 <= ?::float8
+  select $2::text, $3::float8, now() where $3::float8 <= $4::float8
   on conflict (key) do update
-    set level = greatest(0, b.level - extract(epoch from (now() - b.updated_at))::float8 * ?::float8) + excluded.level,
+    set level = greatest(0, b.level - extract(epoch from (now() - b.updated_at))::float8 * $1::float8) + excluded.level,
         updated_at = now()
-    where greatest(0, b.level - extract(epoch from (now() - b.updated_at))::float8 * ?::float8) + excluded.level <= ?::float8
+    where greatest(0, b.level - extract(epoch from (now() - b.updated_at))::float8 * $1::float8) + excluded.level <= $4::float8
   returning level
 )
 select (select level from taken) as taken, (select level from prev) as prev`;
 
 export async function takeFromBucket(em: EntityManager, key: string, cost: number, bucket: BucketSettings): Promise<BucketDecision> {
   const { capacity, leakPerSecond: leak } = bucket;
-  const [row] = await em
-    .getConnection()
-    .execute<Array<{ taken: number | null; prev: number | null }>>(TAKE, [leak, key, key, cost, cost, capacity, leak, leak, capacity]);
+  const [row] = await queryRows<{ taken: number | null; prev: number | null }>(em, TAKE, [leak, key, cost, capacity]);
   if (row.taken !== null && row.taken !== undefined) {
     const level = Number(row.taken);
     return { allowed: true, level, remaining: Math.max(0, Math.floor(capacity - level)) };

@@ -1,5 +1,6 @@
 import { betalingskenmerk } from '../betaling/betaling.rules';
 import type Decimal from 'decimal.js';
+import type { EntityRow } from '../../db/row-mapper';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { connectionType } from '../../shared/connection';
 import { toGlobalId } from '../../shared/global-id';
@@ -50,7 +51,7 @@ export class SchuldNode extends Node {
   @Field({ description: '16-digit betalingskenmerk to state with a payment of this schuld (a check digit and a sequence number; never a BSN).' })
   betalingskenmerk!: string;
 
-  static from(s: Schuld): SchuldNode {
+  static from(s: EntityRow<Schuld>): SchuldNode {
     return Object.assign(new SchuldNode(), {
       id: toGlobalId('Schuld', s.id),
       dbId: s.id,

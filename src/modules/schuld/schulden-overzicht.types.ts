@@ -1,6 +1,7 @@
 import type Decimal from 'decimal.js';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { DateScalar, MoneyScalar } from '../../shared/scalars';
+import type { EntityRow } from '../../db/row-mapper';
 import type { Betalingsregeling } from '../betalingsregeling/betalingsregeling.entity';
 import { BetalingsregelingNode } from '../betalingsregeling/betalingsregeling.types';
 import { ToeslagSoort } from '../toeslag/toeslag.enums';
@@ -10,8 +11,8 @@ import type { OverzichtRegeling, OverzichtSchuld, SchuldenOverzichtResult } from
 
 /** The rules' result over inputs that carry their entities, so the API can return the objects. */
 export type SchuldenOverzichtOfEntities = SchuldenOverzichtResult<
-  OverzichtSchuld & { entity: Schuld },
-  OverzichtRegeling & { entity: Betalingsregeling }
+  OverzichtSchuld & { entity: EntityRow<Schuld> },
+  OverzichtRegeling & { entity: EntityRow<Betalingsregeling> }
 >;
 
 @ObjectType('SchuldenPerToeslagsoort')

@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import type { EntityRow } from '../../db/row-mapper';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { connectionType } from '../../shared/connection';
 import { toGlobalId } from '../../shared/global-id';
@@ -37,7 +38,7 @@ export class ToeslagNode extends Node {
   @Field(() => MoneyScalar, { nullable: true, description: 'Monthly voorschot paid out: voorschotMaandbedrag − verrekendMaandbedrag (never below 0).' })
   uitTeBetalenVoorschot!: Decimal | null;
 
-  static from(t: Toeslag): ToeslagNode {
+  static from(t: EntityRow<Toeslag>): ToeslagNode {
     return Object.assign(new ToeslagNode(), {
       id: toGlobalId('Toeslag', t.id),
       dbId: t.id,

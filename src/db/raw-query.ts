@@ -1,0 +1,81 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/** A node-postgres client as knex hands it out (only what is used here). */
+interface PgClient {
+  query(config: { text: string; values: readonly unknown[]; name?: string }): Promise<{ rows: Array<Record<string, unknown>> }>;
+}
+
+interface KnexClient {
+  acquireConnection(): Promise<PgClient>;
+  releaseConnection(connection: PgClient): Promise<unknown>;
+}
+
+const names = new Map<string, string>();
+
+/**
+ * Through MikroORM's query logger when its `query` namespace is on (`debug`), as MikroORM logs its own
+ * statements: the text with its placeholders, never the values (they may hold a BSN).
+ */
+function logQuery(em: EntityManager, text: string, context: Record<string, unknown>): void {
+  if (!em.config.getLogger().isEnabled('query')) return;
+  (em.getConnection() as unknown as { logQuery(query: string, context: Record<string, unknown>): void }).logQuery(text, context);
+}
+
+/** A prepared statement's name per statement text (node-postgres keeps one per connection and name). */
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = 'q' + createHash('sha1').update(text).digest('hex').slice(0, 20);
+    // Statement texts are a fixed set (built from code, values are parameters); bound the map anyway.
+    if (names.size < 10_000) names.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * Runs one parameterised statement (`$1`, `$2`, … with `values`) on the pg connection MikroORM's
+ * pool (or the surrounding transaction, when `em` is a transaction's) hands out, without knex's
+ * query formatting: the values travel as bind parameters, never inlined into the SQL text. The
+ * statement is prepared once per connection (named by a hash of its text), so PostgreSQL parses
+ * and plans it once. For hot read paths whose SQL is written by hand; the connection's type
+ * parsers are MikroORM's (dates and timestamps as strings, numeric as strings).
+ *
+ * Values must be what node-postgres can serialise (strings, numbers, booleans, Dates, arrays of
+ * those, null): pass money as a string (`Decimal#toFixed`), never a Decimal.
+ */
+export async function queryRows<R = Record<string, unknown>>(
+  em: EntityManager,
+  text: string,
+  values: readonly unknown[] = [],
+  /** A transaction to run in (default: `em`'s, if any). */
+  tx?: unknown,
+): Promise<R[]> {
+  const trx = (tx ?? em.getTransactionContext()) as { client: KnexClient } | undefined;
+  const client = trx ? trx.client : (em.getConnection().getKnex().client as unknown as KnexClient);
+  const connection = await client.acquireConnection();
+  const started = Date.now();
+  try {
+    const result = await connection.query({ text, values, name: statementName(text) });
+    logQuery(em, text, { took: Date.now() - started, results: result.rows.length });
+    return result.rows as R[];
+  } catch (e) {
+    logQuery(em, text, { took: Date.now() - started, level: 'error' });
+    throw e;
+  } finally {
+    await client.releaseConnection(connection);
+  }
+}
+
+/**
+ * Builds a statement's bind parameters: `p(value)` appends the value and returns its placeholder
+ * (`$n`), so SQL text and values cannot get out of step.
+ */
+export class Params {
+  readonly values: unknown[] = [];
+
+  p(value: unknown, cast?: string): string {
+    this.values.push(value);
+    return cast ? `$${this.values.length}::${cast}` : `$${this.values.length}`;
+  }
+}

@@ -1,0 +1,134 @@
+import Decimal from 'decimal.js';
+import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
+import { actorFromClaims } from '../../src/auth/actor';
+import { householdAccess, Purpose } from '../../src/auth/policy';
+import { DEMO, loadDemoData } from '../../src/db/demo-data';
+import { ormConfig } from '../../src/db/orm.config';
+import { Params, queryRows } from '../../src/db/raw-query';
+import { columnList, mapRow } from '../../src/db/row-mapper';
+import { Beschikking } from '../../src/modules/beschikking/beschikking.entity';
+import { Betalingsregeling } from '../../src/modules/betalingsregeling/betalingsregeling.entity';
+import { Termijn } from '../../src/modules/betalingsregeling/termijn.entity';
+import { Household } from '../../src/modules/household/household.entity';
+import { HouseholdMember } from '../../src/modules/household/household-member.entity';
+import { Person } from '../../src/modules/household/person.entity';
+import { Machtiging } from '../../src/modules/machtiging/machtiging.entity';
+import { MachtigingOpslagStatus, MachtigingScope } from '../../src/modules/machtiging/machtiging.enums';
+import { Schuld } from '../../src/modules/schuld/schuld.entity';
+import { Toeslag } from '../../src/modules/toeslag/toeslag.entity';
+import { todayInNL } from '../../src/shared/dates';
+import { createTestDatabase, type TestDatabase } from '../support/db';
+import { personas } from '../support/tokens';
+
+// The hot read paths use hand-written SQL (src/db/raw-query.ts) with the policy's SQL form and a
+// row mapper instead of MikroORM's query builder and hydration. These tests pin both to what they
+// replace: the same households admitted for every actor and purpose, the same property values.
+
+let db: TestDatabase;
+let orm: MikroORM;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  orm = await MikroORM.init(ormConfig({ clientUrl: db.url, poolMax: 2 }));
+  const em = orm.em.fork() as EntityManager;
+  await loadDemoData(em);
+  // Machtigingen of one organisation in every state the policy distinguishes, one household each.
+  const yesterday = new Date(Date.parse(todayInNL()) - 86_400_000).toISOString().slice(0, 10);
+  const m = (household: string, organisationId: string, scope: MachtigingScope, status: MachtigingOpslagStatus, geldigTot: string) =>
+    em.create(Machtiging, { household: em.getReference(Household, household), organisationId, scope, status, geldigTot } as never);
+  m(DEMO.households.deVries, 'KVK:POLICY', MachtigingScope.INZIEN, MachtigingOpslagStatus.ACTIEF, '2099-12-31');
+  m(DEMO.households.jansen, 'KVK:POLICY', MachtigingScope.HANDELEN, MachtigingOpslagStatus.ACTIEF, yesterday);
+  m(DEMO.households.jansen, 'KVK:POLICY', MachtigingScope.HANDELEN, MachtigingOpslagStatus.INGETROKKEN, '2099-12-31');
+  m(DEMO.households.elAmrani, 'KVK:POLICY', MachtigingScope.HANDELEN, MachtigingOpslagStatus.ACTIEF, todayInNL());
+  m(DEMO.households.jansen, 'KVK:OTHER', MachtigingScope.HANDELEN, MachtigingOpslagStatus.ACTIEF, '2099-12-31');
+  m(DEMO.households.deVries, 'KVK:PENDING', MachtigingScope.HANDELEN, MachtigingOpslagStatus.AANGEVRAAGD, '2099-12-31');
+  await em.flush();
+});
+afterAll(async () => {
+  await orm.close(true);
+  await db.drop();
+});
+
+describe('the policy in SQL admits exactly the households of the MikroORM filter', () => {
+  const actors = {
+    ...personas,
+    policyOrg: { role: 'INTERMEDIAIR', sub: 'E1', org: 'KVK:POLICY', employee: 'E1' },
+    otherOrg: { role: 'INTERMEDIAIR', sub: 'E2', org: 'KVK:OTHER', employee: 'E2' },
+    pendingOrg: { role: 'INTERMEDIAIR', sub: 'E3', org: 'KVK:PENDING', employee: 'E3' },
+  };
+  const cases = Object.entries(actors).flatMap(([name, claims]) => [Purpose.READ, Purpose.ACT].map((purpose) => [name, purpose, claims] as const));
+
+  it.each(cases)('%s, %s', async (_name, purpose, claims) => {
+    const access = householdAccess(actorFromClaims(claims), purpose);
+    if (!access.allowed) return; // gemeente, KOO: refused before any query (household-scope.test.ts)
+    const em = orm.em.fork() as EntityManager;
+    const byOrm = (await em.find(Household, access.filter, { fields: ['id'] })).map((h) => h.id).sort();
+    const params = new Params();
+    const bySql = (await queryRows<{ id: string }>(em, `select hh.id from household hh where ${access.sql('hh.id', params)}`, params.values))
+      .map((r) => r.id)
+      .sort();
+    expect(bySql).toEqual(byOrm);
+  });
+
+  it('the cases cover reach and no reach', async () => {
+    const em = orm.em.fork() as EntityManager;
+    const reach = async (claims: object, purpose: Purpose) => {
+      const access = householdAccess(actorFromClaims(claims), purpose);
+      if (!access.allowed) throw new Error('not allowed');
+      const params = new Params();
+      return (await queryRows<{ id: string }>(em, `select hh.id from household hh where ${access.sql('hh.id', params)}`, params.values)).map((r) => r.id).sort();
+    };
+    expect(await reach(actors.sanne, Purpose.READ)).toEqual([DEMO.households.deVries]);
+    expect(await reach(actors.stranger, Purpose.READ)).toEqual([]);
+    expect(await reach(actors.medewerker, Purpose.READ)).toHaveLength(3);
+    // INZIEN on de Vries; the jansen ones expired or revoked; el Amrani valid through today.
+    expect(await reach(actors.policyOrg, Purpose.READ)).toEqual([DEMO.households.deVries, DEMO.households.elAmrani].sort());
+    expect(await reach(actors.policyOrg, Purpose.ACT)).toEqual([DEMO.households.elAmrani]);
+    expect(await reach(actors.pendingOrg, Purpose.READ)).toEqual([]);
+  });
+});
+
+describe('mapRow gives the values MikroORM hydration gives', () => {
+  const entities = [Household, HouseholdMember, Person, Toeslag, Beschikking, Schuld, Betalingsregeling, Termijn, Machtiging];
+
+  const comparable = (v: unknown): unknown => {
+    if (v instanceof Decimal) return `Decimal(${v.toString()})`;
+    if (v instanceof Date) return `Date(${v.toISOString()})`;
+    if (v && typeof v === 'object') {
+      if ('id' in v && typeof (v as { id: unknown }).id === 'string') return { id: (v as { id: string }).id };
+      return Object.fromEntries(Object.entries(v as object).map(([k, x]) => [k, comparable(x)]));
+    }
+    return v;
+  };
+
+  it.each(entities.map((e) => [e.name, e] as const))('%s', async (_name, entity) => {
+    const em = orm.em.fork() as EntityManager;
+    const meta = em.getMetadata().find(entity)!;
+    const rows = await queryRows(em, `select ${columnList(em, entity, 'e')} from ${meta.tableName} e order by e.id limit 50`);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const light = mapRow(em, entity as never, row) as Record<string, unknown>;
+      const hydrated = em.fork().map(entity as never, { ...row }) as Record<string, unknown>;
+      const keys = Object.keys(light);
+      // Every persisted scalar, embedded and owning relation property is there.
+      for (const p of meta.props) {
+        const persisted = p.persist !== false && !p.formula && !p.embedded && ['scalar', 'embedded', 'm:1'].includes(p.kind);
+        expect([p.name, keys.includes(p.name)]).toEqual([p.name, persisted]);
+      }
+      for (const key of keys) expect([key, comparable(light[key])]).toEqual([key, comparable(hydrated[key] ?? null)]);
+    }
+  });
+
+  it('reads joined rows by prefix', async () => {
+    const em = orm.em.fork() as EntityManager;
+    const [row] = await queryRows(
+      em,
+      `select ${columnList(em, HouseholdMember, 'e')}, ${columnList(em, Person, 'p', 'p__')} from household_member e join person p on p.id = e.person_id where p.bsn = $1`,
+      [DEMO.sanne.bsn],
+    );
+    const member = mapRow(em, HouseholdMember, row);
+    const person = mapRow(em, Person, row, 'p__');
+    expect(member.person).toEqual({ id: person.id });
+    expect(person).toMatchObject({ bsn: DEMO.sanne.bsn, achternaam: 'Vries' });
+    expect(member.household).toEqual({ id: DEMO.households.deVries });
+  });
+});
