@@ -3,7 +3,7 @@ import { raw, type EntityName, type EntityProperty, type FilterQuery, type FindO
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AccessRecorder } from '../modules/accesslog/access-recorder';
 import { Household } from '../modules/household/household.entity';
-import { Params, queryRows } from '../db/raw-query';
+import { batchedRows, Params, queryRows } from '../db/raw-query';
 import { columnList, mapRow, type EntityRow } from '../db/row-mapper';
 import { decodeCursor, encodeCursor, type CursorValues, type Page } from '../shared/connection';
 import { badInput, forbidden, notFound, unauthenticated } from '../shared/errors';
@@ -242,7 +242,8 @@ export class HouseholdScope {
    * Rows of a household-owned table (alias `e`) for the given households, by a hand-written statement
    * that carries the policy's SQL form; recorded like `owned` under `name` (and `alsoRecords`). Plain
    * rows (column names, database values): map them with `mapRow`. For the hot read paths (members, the
-   * schuldenoverzicht) whose shape is fixed.
+   * schuldenoverzicht) whose shape is fixed. Batched with the other reads of the tick (`batchedRows`):
+   * `orderBy` is a hint only, sort the rows in code where the order matters.
    */
   async ownedByHouseholds(
     name: string,
@@ -258,7 +259,7 @@ export class HouseholdScope {
     const sql =
       `select ${st.select} from ${table} e ${st.join ?? ''} where e.household_id = any(${ids})` +
       ` and ${access.sql('e.household_id', params)}${st.where ? ` and (${st.where})` : ''}${st.orderBy ? ` order by ${st.orderBy}` : ''}`;
-    const rows = await queryRows(this.em, sql, params.values);
+    const rows = await batchedRows(this.em, sql, params.values);
     const reachable = this.reachableSet(Purpose.READ);
     for (const row of rows) {
       const householdId = row.household_id as string;
@@ -376,7 +377,7 @@ export class HouseholdScope {
           access.sql('e.household_id', params),
         ];
         if (cursor) conditions.push(keysetSql(sort.map((s) => ({ column: `e.${column(s.property)}`, direction: s.direction })), cursor, params));
-        rows = await queryRows(
+        rows = await batchedRows(
           this.em,
           `select * from (select ${columnList(this.em, entity, 'e')}, row_number() over (partition by e.household_id order by ${orderSql}) as page_rn` +
             ` from ${meta.tableName} e where ${conditions.join(' and ')}) x where x.page_rn <= ${params.p(first + 1, 'int')} order by x.household_id, x.page_rn`,
@@ -401,6 +402,8 @@ export class HouseholdScope {
           ]);
       }
       const byHousehold = new Map<string, Array<EntityRow<T>>>();
+      // Each household's rows in keyset order (a batched statement does not promise the order).
+      rows.sort((a, b) => Number(a.page_rn) - Number(b.page_rn));
       for (const row of rows) {
         const item = mapRow(this.em, entity, row) as EntityRow<T> & HouseholdOwned;
         const list = byHousehold.get(item.household.id) ?? [];

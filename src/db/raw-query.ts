@@ -79,3 +79,76 @@ export class Params {
     return cast ? `$${this.values.length}::${cast}` : `$${this.values.length}`;
   }
 }
+
+interface Pending {
+  text: string;
+  values: readonly unknown[];
+  resolve(rows: Array<Record<string, unknown>>): void;
+  reject(error: unknown): void;
+}
+
+const batches = new WeakMap<EntityManager, Pending[]>();
+
+/**
+ * `queryRows` for the independent reads of one request that run in the same tick (a DataLoader
+ * wave: members, pages, the schuldenoverzicht): they travel as ONE statement, each as a
+ * JSON-aggregated scalar subquery (`select (select json_agg(x) from (<statement 1>) x) as r0, …`),
+ * so a wave costs one round trip and one socket write instead of one per loader. Every statement
+ * keeps its own WHERE (policy included) and gets only its own rows back; parameters are renumbered.
+ * Inside a transaction, or alone in its tick, a statement runs on its own (queryRows).
+ *
+ * Rows come back through JSON, so: numeric and bigint columns must be selected as text
+ * (`columnList` does; a JSON number that is not a safe integer is refused), timestamps arrive in ISO
+ * form (mapRow makes the same Date of both forms), and row order is only what `order by` in the
+ * statement usually gives an aggregate: callers that need an order sort the rows themselves.
+ */
+export function batchedRows<R = Record<string, unknown>>(em: EntityManager, text: string, values: readonly unknown[] = []): Promise<R[]> {
+  if (em.getTransactionContext()) return queryRows<R>(em, text, values);
+  return new Promise<R[]>((resolve, reject) => {
+    let batch = batches.get(em);
+    if (!batch) {
+      batch = [];
+      batches.set(em, batch);
+      const pending = batch;
+      // After every promise job and nextTick of this turn: all loaders of the wave have queued by then.
+      setImmediate(() => {
+        batches.delete(em);
+        void runBatch(em, pending);
+      });
+    }
+    batch.push({ text, values, resolve: resolve as Pending['resolve'], reject });
+  });
+}
+
+async function runBatch(em: EntityManager, batch: Pending[]): Promise<void> {
+  if (batch.length === 1) {
+    const [only] = batch;
+    await queryRows(em, only.text, only.values).then(only.resolve, only.reject);
+    return;
+  }
+  const values: unknown[] = [];
+  const parts = batch.map((b, i) => {
+    const offset = values.length;
+    values.push(...b.values);
+    const text = b.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+    return `(select coalesce(json_agg(x), '[]'::json) from (${text}) x) as r${i}`;
+  });
+  try {
+    const [row] = await queryRows(em, `select ${parts.join(', ')}`, values);
+    const results = batch.map((_, i) => {
+      const rows = row[`r${i}`] as Array<Record<string, unknown>>;
+      for (const r of rows) {
+        for (const key in r) {
+          const v = r[key];
+          if (typeof v === 'number' && !Number.isSafeInteger(v)) {
+            throw new Error(`column ${key} came back as a JSON number: select numeric columns as text in a batched statement`);
+          }
+        }
+      }
+      return rows;
+    });
+    batch.forEach((b, i) => b.resolve(results[i]));
+  } catch (e) {
+    for (const b of batch) b.reject(e);
+  }
+}

@@ -34,8 +34,9 @@ export function columnList<T>(em: EntityManager, entity: EntityName<T>, alias: s
   const key = `${alias} ${prefix}`;
   let list = lists.get(key);
   if (list === undefined) {
+    // numeric and bigint as text: exact in a JSON-aggregated batch too (raw-query.ts), never a JS number.
     list = columnsOf(meta)
-      .map((c) => (prefix ? `${alias}.${c} as ${prefix}${c}` : `${alias}.${c}`))
+      .map(([c, type]) => (/^(numeric|decimal|bigint|int8)/i.test(type) ? `${alias}.${c}::text as ${prefix}${c}` : prefix ? `${alias}.${c} as ${prefix}${c}` : `${alias}.${c}`))
       .join(', ');
     lists.set(key, list);
   }
@@ -57,10 +58,10 @@ function persisted(meta: EntityMetadata): EntityProperty[] {
   );
 }
 
-function columnsOf(meta: EntityMetadata): string[] {
-  return persisted(meta).flatMap((p) =>
-    p.kind === ReferenceKind.EMBEDDED ? Object.values(p.embeddedProps).map((c) => c.fieldNames[0]) : [p.fieldNames[0]],
-  );
+/** [column, column type] of every column `mapRow` reads. */
+function columnsOf(meta: EntityMetadata): Array<[string, string]> {
+  const column = (p: EntityProperty): [string, string] => [p.fieldNames[0], String(p.columnTypes?.[0] ?? '')];
+  return persisted(meta).flatMap((p) => (p.kind === ReferenceKind.EMBEDDED ? Object.values(p.embeddedProps).map(column) : [column(p)]));
 }
 
 /** The conversions of MikroORM's ObjectHydrator for a scalar read from the database (no timezone option set). */

@@ -4,7 +4,7 @@ import { actorFromClaims } from '../../src/auth/actor';
 import { householdAccess, Purpose } from '../../src/auth/policy';
 import { DEMO, loadDemoData } from '../../src/db/demo-data';
 import { ormConfig } from '../../src/db/orm.config';
-import { Params, queryRows } from '../../src/db/raw-query';
+import { batchedRows, Params, queryRows } from '../../src/db/raw-query';
 import { columnList, mapRow } from '../../src/db/row-mapper';
 import { Beschikking } from '../../src/modules/beschikking/beschikking.entity';
 import { Betalingsregeling } from '../../src/modules/betalingsregeling/betalingsregeling.entity';
@@ -130,5 +130,53 @@ describe('mapRow gives the values MikroORM hydration gives', () => {
     expect(member.person).toEqual({ id: person.id });
     expect(person).toMatchObject({ bsn: DEMO.sanne.bsn, achternaam: 'Vries' });
     expect(member.household).toEqual({ id: DEMO.households.deVries });
+  });
+});
+
+describe('batchedRows: the reads of one tick in one statement', () => {
+  it('gives each statement its own rows, exact money and the same values as running it alone', async () => {
+    const statements: string[] = [];
+    const logged = await MikroORM.init(ormConfig({ clientUrl: db.url, poolMax: 2, debug: ['query'], logger: (m) => statements.push(m) }));
+    try {
+      const em = logged.em.fork() as EntityManager;
+      const schuldSql = `select ${columnList(em, Schuld, 'e')} from schuld e where e.household_id = $1 order by e.vervaldatum, e.id`;
+      const [alone] = [await queryRows(em, schuldSql, [DEMO.households.deVries])];
+      statements.length = 0;
+      const [schulden, members, money] = await Promise.all([
+        batchedRows(em, schuldSql, [DEMO.households.deVries]),
+        batchedRows(em, `select e.id, e.rol from household_member e where e.household_id = $1 and e.tot is null`, [DEMO.households.jansen]),
+        batchedRows<{ v: string; n: number; t: string[] }>(
+          em,
+          `select '9999999999999.99'::numeric(15,2)::text as v, $1::int + 1 as n, array['a', $2]::text[] as t`,
+          [41, 'b'],
+        ),
+      ]);
+      expect(statements).toHaveLength(1);
+      expect(schulden.map((r) => mapRow(em, Schuld, r))).toEqual(alone.map((r) => mapRow(em, Schuld, r)));
+      expect(schulden.length).toBeGreaterThan(0);
+      expect(members.length).toBeGreaterThan(0);
+      expect(money).toEqual([{ v: '9999999999999.99', n: 42, t: ['a', 'b'] }]);
+    } finally {
+      await logged.close(true);
+    }
+  });
+
+  it('refuses a numeric column that was not selected as text, for every statement of the batch', async () => {
+    const em = orm.em.fork() as EntityManager;
+    const results = await Promise.allSettled([
+      batchedRows(em, `select 12.34::numeric as bedrag`),
+      batchedRows(em, `select 1 as one`),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(String((results[0] as PromiseRejectedResult).reason)).toMatch(/as text/);
+  });
+
+  it('runs a statement alone in its tick, or inside a transaction, on its own', async () => {
+    const em = orm.em.fork() as EntityManager;
+    expect(await batchedRows(em, 'select 12.34::numeric as bedrag')).toEqual([{ bedrag: '12.34' }]);
+    await em.transactional(async (tx) => {
+      const [a, b] = await Promise.all([batchedRows(tx as EntityManager, 'select 1::numeric as x'), batchedRows(tx as EntityManager, 'select 2 as y')]);
+      expect([a, b]).toEqual([[{ x: '1' }], [{ y: 2 }]]);
+    });
   });
 });

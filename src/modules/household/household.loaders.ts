@@ -36,9 +36,10 @@ export function membersLoader(make: MakeLoader, em: EntityManager, scope: Househ
     }));
     const members = rows.map((row) => ({ ...mapRow(em, HouseholdMember, row), person: mapRow(em, Person, row, 'p__') }));
     const byHousehold = group(members, (m) => m.household.id);
-    return householdIds.map((id) =>
-      (byHousehold.get(id) ?? []).sort((a, b) => ROL_ORDER.indexOf(a.rol) - ROL_ORDER.indexOf(b.rol)),
-    );
+    // Aanvrager first (by rol), then by vanaf and id.
+    const order = (a: MemberWithPerson, b: MemberWithPerson) =>
+      ROL_ORDER.indexOf(a.rol) - ROL_ORDER.indexOf(b.rol) || a.vanaf.localeCompare(b.vanaf) || a.id.localeCompare(b.id);
+    return householdIds.map((id) => (byHousehold.get(id) ?? []).sort(order));
   });
 }
 
