@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
@@ -79,6 +79,10 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
       ...protection.plugins,
       // Apollo's own landing page loads Sandbox from a CDN; our IDE (./ide.ts) is served locally.
       ApolloServerPluginLandingPageDisabled(),
+      // No cache hints: every response is personal data, sent with Cache-Control: no-store
+      // (security-headers.ts). Apollo installs its cache-control plugin by default, and a plugin with
+      // willResolveField makes Apollo wrap every field resolver of the schema (issue 9: ~2 % of CPU).
+      ApolloServerPluginCacheControlDisabled(),
       // Wrapped so that a database outage while writing the log is answered with a 503 too.
       serviceUnavailablePlugin(readiness, accessLogPlugin(orm, pseudonymise, (err) => logger.error({ err }, 'access log write failed'))),
       noBsnInUrlPlugin(),

@@ -113,7 +113,17 @@ export function schuldenOverzicht<S extends OverzichtSchuld, R extends Overzicht
     .sort((a, b) => (a.vervaldatum === b.vervaldatum ? a.id.localeCompare(b.id) : a.vervaldatum.localeCompare(b.vervaldatum)))
     .map((schuld) => {
       const regeling = regelingOf.get(schuld.id) ?? null;
-      return { schuld, openstaand: totaalOpenstaand(schuld), gedekt: regeling !== null, regeling, uitleg: uitleg(schuld, regeling !== null, today) };
+      let text: string | undefined;
+      return {
+        schuld,
+        openstaand: totaalOpenstaand(schuld),
+        gedekt: regeling !== null,
+        regeling,
+        // Formatted when read: a page of overviews that shows only totals never formats a sentence.
+        get uitleg() {
+          return (text ??= uitleg(schuld, regeling !== null, today));
+        },
+      };
     });
 
   const perToeslagsoort = SOORT_ORDER.flatMap((soort) => {

@@ -89,7 +89,7 @@ export class SchuldenOverzichtType {
   schulden!: SchuldUitlegType[];
 
   static from(o: SchuldenOverzichtOfEntities): SchuldenOverzichtType {
-    return Object.assign(new SchuldenOverzichtType(), {
+    const overzicht = Object.assign(new SchuldenOverzichtType(), {
       totaalOpenstaand: o.totaalOpenstaand,
       aantalSchulden: o.aantalSchulden,
       oudsteVervaldatum: o.oudsteVervaldatum,
@@ -104,9 +104,17 @@ export class SchuldenOverzichtType {
             betalingsregeling: BetalingsregelingNode.from(o.volgendeBetaling.regeling.entity),
           })
         : null,
-      schulden: o.schulden.map((s) =>
-        Object.assign(new SchuldUitlegType(), { schuld: SchuldNode.from(s.schuld.entity), openstaand: s.openstaand, gedekt: s.gedekt, uitleg: s.uitleg }),
-      ),
     });
+    // Built when the field is read (GraphQL reads the property only when it is selected): a page of
+    // overviews that asks for the totals builds no SchuldNode and formats no uitleg.
+    let schulden: SchuldUitlegType[] | undefined;
+    Object.defineProperty(overzicht, 'schulden', {
+      enumerable: true,
+      get: () =>
+        (schulden ??= o.schulden.map((s) =>
+          Object.assign(new SchuldUitlegType(), { schuld: SchuldNode.from(s.schuld.entity), openstaand: s.openstaand, gedekt: s.gedekt, uitleg: s.uitleg }),
+        )),
+    });
+    return overzicht;
   }
 }
