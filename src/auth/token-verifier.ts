@@ -40,8 +40,22 @@ export async function createTokenVerifier(auth: AuthConfig, dataDir: string): Pr
     key = jose.createLocalJWKSet({ keys: [dev.publicJwk as never] });
   }
 
+  /**
+   * Tokens whose signature and claims were verified in the last VERIFIED_TTL_MS, by their exact text:
+   * a portal sends the same token with every request until it expires, and the ES256/RS256 signature
+   * check was about 5 % of the API's CPU per request (issue 9). A hit is only taken while the token's
+   * own `exp` (with the clock tolerance) has not passed, so it is refused exactly when re-verifying
+   * would refuse it; what a hit can add is at most VERIFIED_TTL_MS of trust in a key just removed from
+   * the key set, well inside the 10 minutes the remote JWKS itself is cached. Bounded in size.
+   */
+  const verified = new Map<string, { payload: Record<string, unknown>; until: number }>();
+
   return {
     async verify(token: string): Promise<Actor> {
+      const now = Date.now();
+      const hit = verified.get(token);
+      if (hit && hit.until > now) return toActor(hit.payload);
+      if (hit) verified.delete(token);
       let payload: Record<string, unknown>;
       try {
         const result = await jose.jwtVerify(token, key as never, {
@@ -56,12 +70,25 @@ export async function createTokenVerifier(auth: AuthConfig, dataDir: string): Pr
         const code = (err as { code?: string }).code ?? 'ERR_JWT_INVALID';
         throw new TokenRejectedError(code);
       }
-      try {
-        return actorFromClaims(payload);
-      } catch (err) {
-        if (err instanceof InvalidClaimsError) throw new TokenRejectedError(`ERR_CLAIMS: ${err.message}`);
-        throw err;
-      }
+      const actor = toActor(payload);
+      // `exp` is required and was checked; a hit must end when the token does.
+      const until = Math.min(now + VERIFIED_TTL_MS, ((payload.exp as number) + auth.clockToleranceSeconds) * 1000);
+      if (verified.size >= VERIFIED_MAX) verified.delete(verified.keys().next().value as string);
+      verified.set(token, { payload, until });
+      return actor;
     },
   };
+}
+
+/** How long, and for how many tokens, a verification is reused (createTokenVerifier). */
+const VERIFIED_TTL_MS = 60_000;
+const VERIFIED_MAX = 10_000;
+
+function toActor(payload: Record<string, unknown>): Actor {
+  try {
+    return actorFromClaims(payload);
+  } catch (err) {
+    if (err instanceof InvalidClaimsError) throw new TokenRejectedError(`ERR_CLAIMS: ${err.message}`);
+    throw err;
+  }
 }

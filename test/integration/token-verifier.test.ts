@@ -67,3 +67,35 @@ it('accepts HS256 only when explicitly configured, and then only with that secre
   // and an ES256 token is refused by this HS-only verifier
   await expect(verifier.verify(await signToken(keys, { ...personas.jan }))).rejects.toBeInstanceOf(TokenRejectedError);
 });
+
+describe('a verified token is reused only while it is valid', () => {
+  const pemVerifier = async () => {
+    const pem = createPublicKey({ key: keys.jwks.keys[0] as never, format: 'jwk' }).export({ type: 'spki', format: 'pem' });
+    const file = path.join(dir, 'reuse.pem');
+    await writeFile(file, pem);
+    return createTokenVerifier(loadConfig({ ...env, AUTH_PUBLIC_KEY_FILE: file, AUTH_CLOCK_TOLERANCE_SECONDS: '0' }).auth, dir);
+  };
+
+  it('refuses a token past its exp even though it was verified before', async () => {
+    const verifier = await pemVerifier();
+    const token = await signToken(keys, { ...personas.sanne }, { expiresIn: 1 });
+    await expect(verifier.verify(token)).resolves.toMatchObject({ role: 'BURGER' });
+    await expect(verifier.verify(token)).resolves.toMatchObject({ role: 'BURGER' });
+    await new Promise((r) => setTimeout(r, 2100));
+    await expect(verifier.verify(token)).rejects.toBeInstanceOf(TokenRejectedError);
+  });
+
+  it('gives each token its own claims, and a token with an altered signature or payload is refused', async () => {
+    const verifier = await pemVerifier();
+    const sanne = await signToken(keys, { ...personas.sanne });
+    const jan = await signToken(keys, { ...personas.jan });
+    await expect(verifier.verify(sanne)).resolves.toMatchObject({ bsn: '999990019' });
+    await expect(verifier.verify(jan)).resolves.toMatchObject({ bsn: '999990044' });
+    await expect(verifier.verify(sanne)).resolves.toMatchObject({ bsn: '999990019' });
+    const [header, payload, signature] = sanne.split('.');
+    const flipped = signature.slice(0, -2) + (signature.endsWith('AA') ? 'BA' : 'AA');
+    await expect(verifier.verify(`${header}.${payload}.${flipped}`)).rejects.toBeInstanceOf(TokenRejectedError);
+    const otherPayload = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload, 'base64url').toString()), sub: '999990044' })).toString('base64url');
+    await expect(verifier.verify(`${header}.${otherPayload}.${signature}`)).rejects.toBeInstanceOf(TokenRejectedError);
+  });
+});
