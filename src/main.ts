@@ -11,7 +11,7 @@ import { migrate } from './db/migrate';
 import { ormConfig } from './db/orm.config';
 import { createPseudonymiser } from './modules/accesslog/pseudonym';
 import { createApp, listen, type RunningApp } from './server/app';
-import { createLogger } from './server/logger';
+import { asyncStdout, createLogger } from './server/logger';
 
 /** Errors whose message is already one clear line for the operator. */
 const EXPECTED = [ConfigError, DatabaseUnavailableError, EmbeddedPostgresError];
@@ -34,7 +34,7 @@ function assertPortFree(host: string, port: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const logger = createLogger();
+  const logger = createLogger(undefined, asyncStdout());
   let db: DatabaseHandle | undefined;
   let orm: MikroORM | undefined;
   let app: RunningApp | undefined;
