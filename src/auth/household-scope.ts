@@ -201,17 +201,22 @@ export class HouseholdScope {
    */
   async householdView(id: string): Promise<EntityRow<Household>> {
     const access = this.access(Purpose.READ);
+    if (!UUID.test(id)) return this.household(id, Purpose.READ);
+    const household = await this.viewLoader().load(id);
+    if (household) return household;
+    if (access.unrestricted) throw notFound('no household with this id');
+    throw forbidden(access.outOfReach ?? 'this household is outside your access');
+  }
+
+  /** Batches `householdView` (and `reachable` for reads) of one tick; per request, so cached per request. */
+  private viewLoader(): DataLoader<string, EntityRow<Household> | null> {
     this.viewById ??= new DataLoader(async (ids) => {
       const found = new Map(
         (await this.readHouseholdRows((params) => `hh.id = any(${params.p(ids, 'uuid[]')})`)).map((h) => [h.id, h]),
       );
       return ids.map((i) => found.get(i) ?? null);
     });
-    if (!UUID.test(id)) return this.household(id, Purpose.READ);
-    const household = await this.viewById.load(id);
-    if (household) return household;
-    if (access.unrestricted) throw notFound('no household with this id');
-    throw forbidden(access.outOfReach ?? 'this household is outside your access');
+    return this.viewById;
   }
 
   /**
@@ -227,7 +232,9 @@ export class HouseholdScope {
     const sql =
       `select ${columnList(this.em, Household, 'hh')}, (${AANVRAGER_BSN_SQL}) as aanvrager_bsn__ from household hh` +
       ` where ${condition(params)} and ${access.sql('hh.id', params)} ${tail(params)}`;
-    const rows = await queryRows(this.em, sql, params.values);
+    // Batched: the reads a resolver starts along with the household (household.service
+    // prefetchHouseholdFields) travel in the same statement.
+    const rows = await batchedRows(this.em, sql, params.values);
     const reachable = this.reachableSet(Purpose.READ);
     return rows.map((row) => {
       const h = mapRow(this.em, Household, row);
@@ -274,7 +281,12 @@ export class HouseholdScope {
   async reachable(ids: readonly string[], purpose: Purpose = Purpose.READ): Promise<Set<string>> {
     const known = this.reachableSet(purpose);
     const unknown = [...new Set(ids)].filter((id) => !known.has(id));
-    if (unknown.length > 0) await this.households({ id: { $in: unknown } }, purpose);
+    if (unknown.length > 0) {
+      // Reads share householdView's loader: a household already being fetched costs nothing more.
+      // An id that is not a uuid is no household's.
+      if (purpose === Purpose.READ) await Promise.all(unknown.filter((id) => UUID.test(id)).map((id) => this.viewLoader().load(id)));
+      else await this.households({ id: { $in: unknown } }, purpose);
+    }
     return new Set(ids.filter((id) => known.has(id)));
   }
 
@@ -351,7 +363,11 @@ export class HouseholdScope {
     requests: ReadonlyArray<PageRequest<T>>,
   ): Promise<Array<Page<EntityRow<T>>>> {
     const access = this.access(Purpose.READ);
-    const reachable = await this.reachable(requests.map((r) => r.householdId));
+    // Not awaited before the statements: they carry the policy filter themselves, so they can go out
+    // in the same batch as the household they belong to; only households proven reachable get a page
+    // and an access-log entry (below).
+    const reach = this.reachable(requests.map((r) => r.householdId));
+    reach.catch(() => undefined); // awaited below; a failure there fails the batch
     const meta = this.em.getMetadata().find(entity)!;
     const properties = meta.properties as unknown as Record<string, EntityProperty>;
     const column = (property: string) => properties[property].fieldNames[0];
@@ -363,9 +379,10 @@ export class HouseholdScope {
       groups.set(key, [...(groups.get(key) ?? []), r]);
     }
     const results = new Map<PageRequest<T>, Page<EntityRow<T>>>();
-    for (const group of groups.values()) {
+    // Every group's statement is started in this tick (one batch), then the reachability is awaited.
+    await Promise.all([...groups.values()].map(async (group) => {
       const { first, after, where } = group[0];
-      const ids = group.map((r) => r.householdId).filter((id) => reachable.has(id));
+      const ids = [...new Set(group.map((r) => r.householdId).filter((id) => UUID.test(id)))];
       const cursor = after ? validCursor(decodeCursor(after, sort.length), sort, properties) : null;
       let rows: Array<Record<string, unknown>> = [];
       if (ids.length && (!where || Object.keys(where).length === 0)) {
@@ -401,6 +418,7 @@ export class HouseholdScope {
             first + 1,
           ]);
       }
+      const reachable = await reach;
       const byHousehold = new Map<string, Array<EntityRow<T>>>();
       // Each household's rows in keyset order (a batched statement does not promise the order).
       rows.sort((a, b) => Number(a.page_rn) - Number(b.page_rn));
@@ -424,7 +442,7 @@ export class HouseholdScope {
           hasNextPage: all.length > first,
         });
       }
-    }
+    }));
     return requests.map((r) => results.get(r)!);
   }
 

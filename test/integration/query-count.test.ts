@@ -36,6 +36,28 @@ it('runs the same number of statements for one household as for three', async ()
   expect(one).toBeLessThanOrEqual(9);
 });
 
+it('household(id) with its members, pages and overview: one read statement, whether selected directly or through fragments', async () => {
+  const token = await app.token({ ...personas.medewerker });
+  const direct = `query One($id: ID!) { household(id: $id) { id members { rol } toeslagen(first: 20) { nodes { soort } }
+    schulden(first: 20) { nodes { id } } betalingsregelingen(first: 10) { nodes { id } } schuldenOverzicht { totaalOpenstaand } } }`;
+  const viaFragments = `query One($id: ID!) { household(id: $id) { ...Parts ... on Household { schuldenOverzicht { totaalOpenstaand } } } }
+    fragment Parts on Household { id members { rol } toeslagen(first: 20) { nodes { soort } } schulden(first: 20) { nodes { id } }
+      betalingsregelingen(first: 10) { nodes { id } } }`;
+  const results: unknown[] = [];
+  for (const query of [direct, viaFragments]) {
+    statements.length = 0;
+    const r = await app.gql<Record<string, unknown>>(query, { id: toGlobalId('Household', DEMO.households.deVries) }, token);
+    expect(r.errors).toBeUndefined();
+    results.push(r.data);
+    const ran = statements.filter((s) => s.includes('[query]'));
+    // The household with everything selected under it, then the access log.
+    expect(ran).toHaveLength(2);
+    expect(ran[1]).toMatch(/insert into access_log_entry/);
+  }
+  expect(results[1]).toEqual(results[0]);
+  expect((results[0] as { household: { schulden: { nodes: unknown[] } } }).household.schulden.nodes.length).toBeGreaterThan(0);
+});
+
 describe('households(first: N) with everything nested (issue 3)', () => {
   const nested = `query Nested($first: Int!) { households(first: $first) { nodes {
       id members { rol person { achternaam } }

@@ -1,4 +1,5 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../auth/actor';
 import type { RequestContext } from '../../server/context';
 import { ConnectionArgs, toConnection } from '../../shared/connection';
@@ -39,8 +40,8 @@ export class HouseholdResolver {
   @Query(() => HouseholdNode, {
     description: 'A household by id. MEDEWERKER: any household; BURGER: only your own. Otherwise FORBIDDEN.',
   })
-  async household(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<HouseholdNode> {
-    return HouseholdNode.from(await getHousehold(ctx, id));
+  async household(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<HouseholdNode> {
+    return HouseholdNode.from(await getHousehold(ctx, id, info));
   }
 
   @Query(() => HouseholdConnection, {

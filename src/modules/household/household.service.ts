@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { getArgumentValues, getNamedType, isObjectType, Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { EntityRow } from '../../db/row-mapper';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { PageRequest } from '../../auth/household-scope';
@@ -30,8 +31,11 @@ export async function getMyHousehold(ctx: RequestContext): Promise<Household | n
 }
 
 /** A household by global id, within the caller's reach (policy in src/auth/policy.ts). */
-export async function getHousehold(ctx: RequestContext, globalId: string): Promise<EntityRow<Household>> {
-  return ctx.scope.householdView(fromGlobalIdOfType(globalId, 'Household'));
+export async function getHousehold(ctx: RequestContext, globalId: string, info?: GraphQLResolveInfo): Promise<EntityRow<Household>> {
+  const id = fromGlobalIdOfType(globalId, 'Household');
+  const household = ctx.scope.householdView(id);
+  if (info) prefetchHouseholdFields(ctx, id, info);
+  return household;
 }
 
 /**
@@ -109,4 +113,65 @@ export function householdSchuldenOverzicht(ctx: RequestContext, householdId: str
 function pageRequest<T>(householdId: string, args: PageArgs, where: FilterQuery<T>, filter: object | null | undefined): PageRequest<T> {
   const key = whereKey(filter);
   return { householdId, first: pageSize(args.first), after: args.after ?? null, ...(key ? { where, whereKey: key } : {}) };
+}
+
+/**
+ * Starts, in the resolver's own tick, the loads that the selected child fields of a household will
+ * ask for (members, the first page of toeslagen, schulden and betalingsregelingen, the
+ * schuldenoverzicht), so they travel in one batched statement with the household itself
+ * (raw-query.ts batchedRows) instead of in a second round trip after it. The field resolvers then get
+ * the same loader entries (same keys). Selections through fragments on Household count; a selection
+ * with a directive or a filter argument is left to its resolver, which then loads on its own. Prefetching is safe by construction: every one
+ * of these statements carries the policy filter, pages are only given for households the household
+ * statement proved reachable, and only fields the operation selected are read.
+ */
+export function prefetchHouseholdFields(ctx: RequestContext, householdId: string, info: GraphQLResolveInfo): void {
+  const type = getNamedType(info.returnType);
+  if (!isObjectType(type)) return;
+  const fields = type.getFields();
+  // The household's field selections, through fragment spreads and inline fragments on the type.
+  const nodes: FieldNode[] = [];
+  const collect = (set: SelectionSetNode | undefined, depth: number) => {
+    for (const node of set?.selections ?? []) {
+      if (node.directives?.length || depth > 10) continue;
+      if (node.kind === Kind.FIELD) nodes.push(node);
+      else if (node.kind === Kind.FRAGMENT_SPREAD) {
+        const fragment = info.fragments[node.name.value];
+        if (fragment?.typeCondition.name.value === type.name) collect(fragment.selectionSet, depth + 1);
+      } else if (!node.typeCondition || node.typeCondition.name.value === type.name) collect(node.selectionSet, depth + 1);
+    }
+  };
+  for (const fieldNode of info.fieldNodes) collect(fieldNode.selectionSet, 0);
+  for (const node of nodes) {
+    const field = fields[node.name.value];
+    if (!field) continue;
+    let started: Promise<unknown> | undefined;
+    try {
+      const args = getArgumentValues(field, node, info.variableValues) as PageArgs & { filter?: unknown };
+      if (args.filter != null) continue;
+      const page = { first: args.first, after: args.after };
+      switch (field.name) {
+        case 'members':
+          started = ctx.loaders.members.load(householdId);
+          break;
+        case 'toeslagen':
+          started = householdToeslagen(ctx, householdId, page);
+          break;
+        case 'schulden':
+          started = householdSchulden(ctx, householdId, page);
+          break;
+        case 'betalingsregelingen':
+          started = householdBetalingsregelingen(ctx, householdId, page);
+          break;
+        case 'schuldenOverzicht':
+          started = householdSchuldenOverzicht(ctx, householdId);
+          break;
+      }
+    } catch {
+      // Invalid arguments: the field's resolver reports them.
+      continue;
+    }
+    // Its outcome reaches the client through the field's resolver (same loader entry), if at all.
+    started?.catch(() => undefined);
+  }
 }
