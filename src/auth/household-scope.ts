@@ -133,7 +133,7 @@ export class HouseholdScope {
   private async readHouseholds(
     where: FilterQuery<Household>,
     purpose: Purpose,
-    options: { orderBy?: Record<string, 'asc' | 'desc'>; limit?: number } = {},
+    options: { orderBy?: Record<string, 'asc' | 'desc'>; limit?: number; recordFirst?: number } = {},
   ): Promise<Household[]> {
     const access = this.access(purpose);
     const qb = this.em
@@ -144,13 +144,16 @@ export class HouseholdScope {
     if (options.limit !== undefined) qb.limit(options.limit);
     const rows = await qb.execute<Array<Record<string, unknown>>>('all', false);
     const reachable = this.reachableSet(purpose);
-    return rows.map((row) => {
+    return rows.map((row, i) => {
       const bsn = row.aanvrager_bsn__ as string | null;
       delete row.aanvrager_bsn__;
       const h = this.em.map(Household, row as never);
       reachable.add(h.id);
-      this.recorder.record(h.id, 'Household', access);
-      this.recorder.noteAanvrager(h.id, bsn);
+      // A page's look-ahead row (is there a next page?) is read but not returned: not recorded.
+      if (i < (options.recordFirst ?? Infinity)) {
+        this.recorder.record(h.id, 'Household', access);
+        this.recorder.noteAanvrager(h.id, bsn);
+      }
       return h;
     });
   }
@@ -173,11 +176,12 @@ export class HouseholdScope {
       found = await this.readHouseholdRows(
         (params) => (afterId ? `hh.id > ${params.p(afterId, 'uuid')}` : 'true'),
         (params) => `order by hh.id limit ${params.p(first + 1, 'int')}`,
+        first,
       );
     } else {
       const conditions: Array<FilterQuery<Household>> = [where];
       if (afterId) conditions.push({ id: { $gt: afterId } });
-      found = await this.readHouseholds({ $and: conditions }, Purpose.READ, { orderBy: { id: 'asc' }, limit: first + 1 });
+      found = await this.readHouseholds({ $and: conditions }, Purpose.READ, { orderBy: { id: 'asc' }, limit: first + 1, recordFirst: first });
     }
     const items = found.slice(0, first);
     return { items, cursors: items.map((h) => encodeCursor([h.id])), hasNextPage: found.length > first };
@@ -226,6 +230,8 @@ export class HouseholdScope {
   private async readHouseholdRows(
     condition: (params: Params) => string,
     tail: (params: Params) => string = () => '',
+    /** Record only the first n in the access log (a page's look-ahead row is read, not returned). */
+    recordFirst = Infinity,
   ): Promise<Array<EntityRow<Household>>> {
     const access = this.access(Purpose.READ);
     const params = new Params();
@@ -236,11 +242,13 @@ export class HouseholdScope {
     // prefetchHouseholdFields) travel in the same statement.
     const rows = await batchedRows(this.em, sql, params.values);
     const reachable = this.reachableSet(Purpose.READ);
-    return rows.map((row) => {
+    return rows.map((row, i) => {
       const h = mapRow(this.em, Household, row);
       reachable.add(h.id);
-      this.recorder.record(h.id, 'Household', access);
-      this.recorder.noteAanvrager(h.id, row.aanvrager_bsn__ as string | null);
+      if (i < recordFirst) {
+        this.recorder.record(h.id, 'Household', access);
+        this.recorder.noteAanvrager(h.id, row.aanvrager_bsn__ as string | null);
+      }
       return h;
     });
   }

@@ -89,6 +89,22 @@ describe('access log', () => {
     expect(ran.filter((s) => /hm\.rol = 'AANVRAGER'/.test(s))).toHaveLength(1);
   });
 
+  it('records the households a page returns, not the one read to know whether there is a next page', async () => {
+    const trace = traceId();
+    const r = await app.gql<{ households: { nodes: Array<{ id: string }>; pageInfo: { hasNextPage: boolean } } }, Record<string, never>>(
+      `{ households(first: 2) { nodes { id } pageInfo { hasNextPage } } }`,
+      {},
+      await app.token({ ...personas.medewerker }),
+      { traceparent: `00-${trace}-00f067aa0ba902b7-00` },
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.households.pageInfo.hasNextPage).toBe(true);
+    const returned = r.data!.households.nodes.map((n) => n.id).sort();
+    const logged = (await logRows(trace)).map((x) => toGlobalId('Household', x.household_id)).sort();
+    expect(logged).toEqual(returned);
+    expect(logged).toHaveLength(2);
+  });
+
   it('records nothing for a household the actor was refused, nor for requests without household data', async () => {
     const trace = traceId();
     const token = await app.token({ ...personas.sanne });

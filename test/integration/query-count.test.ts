@@ -46,7 +46,7 @@ it('household(id) with its members, pages and overview: one read statement, whet
   const results: unknown[] = [];
   for (const query of [direct, viaFragments]) {
     statements.length = 0;
-    const r = await app.gql<Record<string, unknown>>(query, { id: toGlobalId('Household', DEMO.households.deVries) }, token);
+    const r = await app.gql<Record<string, unknown>, { id: string }>(query, { id: toGlobalId('Household', DEMO.households.deVries) }, token);
     expect(r.errors).toBeUndefined();
     results.push(r.data);
     const ran = statements.filter((s) => s.includes('[query]'));
