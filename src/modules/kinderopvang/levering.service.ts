@@ -162,25 +162,26 @@ async function commitInTx(ctx: RequestContext, tx: EntityManager, levering: KooL
   // A large commit runs longer than the API's per-statement timeout; bounded here instead. The
   // cursor below is read to the end, so plan it for all rows (not PostgreSQL's default 10 %).
   await conn.execute(`set local statement_timeout = '10min'; set local cursor_tuple_fraction = 1.0`, [], 'run', trx);
+  // The household of each record: a correlated subquery, so the plan is per record two index-only
+  // probes (person by BSN, then the current aanvrager/toeslagpartner memberships) whatever the
+  // statistics of the staging table say (decisions §28). min(): a person in two households is
+  // matched to one, deterministically.
   const [counts] = await conn.execute<Array<{ totaal: string; gekoppeld: string }>>(
     `with ins as (
        insert into koo_record (levering_id, idx, organisatie_id, household_id, periode, lrk_nummer, soort_opvang, kind_bsn, kind_naam,
          kind_geboortedatum, ouder_bsn, partner_bsn, uren, uurprijs, factuurbedrag, contracteinddatum, boven_max_uurprijs)
-       select s.levering_id, s.idx, ?::uuid, m.household_id, s.periode, s.lrk_nummer, s.soort_opvang, s.kind_bsn, s.kind_naam,
+       select s.levering_id, s.idx, ?::uuid,
+              (select min(hm.household_id::text)::uuid
+                 from person p join household_member hm on hm.person_id = p.id
+                where p.bsn = s.ouder_bsn and hm.tot is null and hm.rol in ('AANVRAGER', 'TOESLAGPARTNER')),
+              s.periode, s.lrk_nummer, s.soort_opvang, s.kind_bsn, s.kind_naam,
               s.kind_geboortedatum, s.ouder_bsn, s.partner_bsn, s.uren, s.uurprijs, s.factuurbedrag, s.contracteinddatum, s.boven_max_uurprijs
          from koo_staging_record s
-         left join (
-           select p.bsn, min(hm.household_id::text)::uuid as household_id
-             from person p join household_member hm on hm.person_id = p.id
-            where hm.tot is null and hm.rol in ('AANVRAGER', 'TOESLAGPARTNER')
-              and p.bsn in (select ouder_bsn from koo_staging_record where levering_id = ?)
-            group by p.bsn
-         ) m on m.bsn = s.ouder_bsn
         where s.levering_id = ?
        returning household_id
      )
      select count(*)::text as totaal, count(household_id)::text as gekoppeld from ins`,
-    [koo.organisatie.id, levering.id, levering.id],
+    [koo.organisatie.id, levering.id],
     'all',
     trx,
   );
@@ -205,20 +206,27 @@ async function commitInTx(ctx: RequestContext, tx: EntityManager, levering: KooL
 
   // The access log, in the same transaction: one write row per matched household.
   const actor = requireActor(ctx);
+  // Per household the BSNs of its current aanvragers (none: one row without a data subject), per
+  // household a subquery on the aanvrager index, so again no plan over the whole household_member.
   await conn.execute(
     `declare koo_hh no scroll cursor for
-       select d.household_id, p.bsn from (select distinct household_id from koo_record where levering_id = ? and household_id is not null) d
-       left join household_member hm on hm.household_id = d.household_id and hm.rol = 'AANVRAGER' and hm.tot is null
-       left join person p on p.id = hm.person_id`,
+       select d.household_id,
+              array(select p.bsn::text from household_member hm join person p on p.id = hm.person_id
+                     where hm.household_id = d.household_id and hm.rol = 'AANVRAGER' and hm.tot is null) as bsns
+         from (select distinct household_id from koo_record where levering_id = ? and household_id is not null) d`,
     [levering.id],
     'run',
     trx,
   );
   for (;;) {
-    const batch = await conn.execute<Array<{ household_id: string; bsn: string | null }>>(`fetch ${LOG_BATCH} from koo_hh`, [], 'all', trx);
+    const batch = await conn.execute<Array<{ household_id: string; bsns: string[] }>>(`fetch ${LOG_BATCH} from koo_hh`, [], 'all', trx);
     if (batch.length === 0) break;
-    const rows = batch.map((r) => ({ h: r.household_id, s: r.bsn ? ctx.pseudonymise(r.bsn) : null }));
-    await bound(tx, 
+    const rows: Array<{ h: string; s: string | null }> = [];
+    for (const r of batch) {
+      if (r.bsns.length === 0) rows.push({ h: r.household_id, s: null });
+      for (const bsn of r.bsns) rows.push({ h: r.household_id, s: ctx.pseudonymise(bsn) });
+    }
+    await bound(tx,
       `insert into access_log_entry (trace_id, span_id, parent_span_id, operation_name, operation_type, resources, processing_activity_id,
          household_id, data_subject, actor_role, actor_subject, actor_organisation, on_behalf_of_machtiging_id, started_at, ended_at, status)
        select ?, ?, ?, ?, 'write', array['KinderopvangRecord']::text[], ?, x.h, x.s, ?, ?, ?, null, ?, now(), 'OK'
