@@ -308,6 +308,26 @@ describe('large deliveries (staged chunks, one commit)', () => {
     expect(late.data!.appendBulkKinderopvangChunk.userErrors.map((e) => e.code)).toEqual(['LEVERING_AFGESLOTEN']);
   });
 
+  it('stores every value as sent: names with a tab, backslash, newline or quote, amounts with 2 decimals', async () => {
+    const k = key();
+    const id = (await app.gql(CreateBulkLeveringDocument, { input: { idempotencyKey: k, periode } }, kooA)).data!.createBulkKinderopvangLevering.levering!.id;
+    const namen = ['Tab\there', 'Back\\slash \\N', 'Nieuwe\nregel\r', '  "Quote" \'s  ', 'Émile ß 😀', '\\.'];
+    const records = namen.map((kindNaam, i) => rec({ kindNaam, kindBsn: i === 0 ? null : nextBsn(), uren: ['007.5', '0', '12', '99999.99', '1.05', '0.5'][i], uurprijs: ['11.9', '0', '12.00', '0.01', '1234.5', '11.24'][i] }));
+    const r = await app.gql(AppendBulkChunkDocument, { input: { leveringId: id, volgnummer: 1, records } }, kooA);
+    expect(r.data!.appendBulkKinderopvangChunk.userErrors).toEqual([]);
+    expect((await app.gql(CommitBulkLeveringDocument, { input: { leveringId: id } }, kooA)).data!.commitBulkKinderopvangLevering.userErrors).toEqual([]);
+    const rows = await app.em().getConnection().execute<Array<{ kind_naam: string; kind_bsn: string | null; uren: string; uurprijs: string; boven_max_uurprijs: boolean }>>(
+      `select r.kind_naam, r.kind_bsn, r.uren::text, r.uurprijs::text, r.boven_max_uurprijs from koo_record r join koo_levering l on l.id = r.levering_id
+        where l.idempotency_key = ? order by r.idx`,
+      [k],
+    );
+    expect(rows.map((x) => x.kind_naam)).toEqual(namen.map((n) => n.trim()));
+    expect(rows.map((x) => x.kind_bsn)).toEqual(records.map((x) => x.kindBsn ?? null));
+    expect(rows.map((x) => x.uren)).toEqual(['7.50', '0.00', '12.00', '99999.99', '1.05', '0.50']);
+    expect(rows.map((x) => x.uurprijs)).toEqual(['11.90', '0.00', '12.00', '0.01', '1234.50', '11.24']);
+    expect(rows.map((x) => x.boven_max_uurprijs)).toEqual([true, false, true, false, true, true]);
+  });
+
   it('the same chunk sent twice at the same moment is stored once', async () => {
     const k = key();
     const id = (await app.gql(CreateBulkLeveringDocument, { input: { idempotencyKey: k, periode } }, kooA)).data!.createBulkKinderopvangLevering.levering!.id;

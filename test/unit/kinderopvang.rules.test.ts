@@ -9,6 +9,8 @@ import {
   blokkerenTot,
   checkBlokkeren,
   checkLeveringPeriode,
+  compileRecordCheck,
+  fixed2,
   isDoorvoerbaar,
   kindBedrag,
   voorschotNaVerlaging,
@@ -95,6 +97,64 @@ describe('record validation (domain.md §5, §8)', () => {
     expect(checkLeveringPeriode('2026-11', '2026-11-22')).toBeNull();
     expect(checkLeveringPeriode('2026-12', '2026-11-22')?.code).toBe(UserErrorCode.PERIODE_ONGELDIG);
     expect(checkLeveringPeriode('2026-13', '2026-11-22')?.code).toBe(UserErrorCode.PERIODE_ONGELDIG);
+  });
+});
+
+describe('the bulk path’s compiled record check (decisions §29)', () => {
+  it('fixed2 is toFixed(2) for every amount the Money scalar gives, and for others too', () => {
+    for (const v of ['0', '-0', '0.0', '-0.00', '10.9', '10.95', '-5.5', '007.50', '1234567890123.45', '0.01', '1e-9', '1.005', '12345678901234567890123.5']) {
+      expect(fixed2(d(v))).toBe(d(v).toFixed(2));
+    }
+    fc.assert(fc.property(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), (cents) => fixed2(d(cents.toString()).dividedBy(100)) === d(cents.toString()).dividedBy(100).toFixed(2)));
+  });
+
+  it('accepts exactly the records beoordeelRecord accepts, with the same amounts and flag', () => {
+    // Mostly valid values, so that many records pass every check, and every kind of invalid one.
+    const mostly = <T>(valid: T[], invalid: T[]) =>
+      fc.oneof({ arbitrary: fc.constantFrom(...valid), weight: 12 }, { arbitrary: fc.constantFrom(...invalid), weight: 1 });
+    const bsn = mostly<string | null>(['999990032', '999990019', '999990020', '', null], ['111111111', '000000000', '12345678', '99999003x']);
+    const amount = mostly(['0', '0.00', '10.5', '10.50', '11.23', '11.24', '9.98', '9.99', '8.49', '8.50', '1234.5', '007.10'], ['-0', '-0.01']).map(d);
+    const uren = mostly(['0', '00.5', '120', '120.00', '120.5', '99999.99', '007'], ['-0', '-1.00', '12,5', '123456', '1.234', ' 1', '']);
+    const datum = mostly<string | null>([null, '2023-04-02', '2026-10-31', '2026-11-01', '2026-10-01', '2027-07-31'], ['2026-09-30', '2027-02-30', '2026-1-1', 'x']);
+    const r = fc.record({
+      periode: mostly(['2026-10'], ['2026-09', '2026-13']),
+      lrkNummer: mostly(['123456789'], ['987654321']),
+      soortOpvang: mostly(Object.values(SoortOpvang), ['ONBEKEND' as SoortOpvang]),
+      kindBsn: bsn,
+      kindNaam: mostly(['Noor', '  Noor  ', 'x'.repeat(200), 'A\tB\\C'], ['', '   ', 'x'.repeat(201)]),
+      kindGeboortedatum: datum,
+      ouderBsn: bsn.map((b) => b ?? '999990019'),
+      partnerBsn: bsn,
+      uren,
+      uurprijs: amount,
+      factuurbedrag: amount,
+      contracteinddatum: datum,
+    });
+    let accepted = 0;
+    for (const periode of ['2026-10', '2026-13']) {
+      const c = { ...ctx, periode };
+      const check = compileRecordCheck(c);
+      fc.assert(
+        fc.property(r, (rec) => {
+          const fast = check(rec);
+          const full = beoordeelRecord(rec, c);
+          if (fast === null) return true; // the caller then uses beoordeelRecord itself
+          accepted++;
+          expect(full.fouten).toEqual([]);
+          expect(fast).toEqual({
+            uren: full.uren!.toFixed(2),
+            uurprijs: rec.uurprijs.toFixed(2),
+            factuurbedrag: rec.factuurbedrag.toFixed(2),
+            bovenMaxUurprijs: full.bovenMaxUurprijs,
+          });
+          return true;
+        }),
+        { numRuns: 3000 },
+      );
+    }
+    // The fast path is taken, for this file's valid record too.
+    expect(accepted).toBeGreaterThan(200);
+    expect(compileRecordCheck(ctx)(record())).not.toBeNull();
   });
 });
 

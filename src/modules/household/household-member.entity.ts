@@ -7,6 +7,16 @@ import { Person } from './person.entity';
 /** Membership of a person in a household over time; `tot` null means current. */
 @Entity({ tableName: 'household_member' })
 @Index({ properties: ['person', 'tot'] })
+// For a KOO delivery's commit (decisions §29), both answered from the index alone: a parent's current
+// households as aanvrager or toeslagpartner, and a household's current aanvrager.
+@Index({
+  name: 'household_member_current_parent_index',
+  expression: `create index "household_member_current_parent_index" on "household_member" ("person_id") include ("household_id") where "tot" is null and "rol" in ('AANVRAGER', 'TOESLAGPARTNER')`,
+})
+@Index({
+  name: 'household_member_current_aanvrager_index',
+  expression: `create index "household_member_current_aanvrager_index" on "household_member" ("household_id") include ("person_id") where "tot" is null and "rol" = 'AANVRAGER'`,
+})
 export class HouseholdMember extends BaseEntity {
   @ManyToOne({ entity: 'Household', index: true })
   household!: Household;

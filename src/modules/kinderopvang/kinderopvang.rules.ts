@@ -126,6 +126,84 @@ export function beoordeelRecord(r: RecordInvoer, c: RecordContext): RecordBeoord
   return { fouten, bovenMaxUurprijs, uren };
 }
 
+/**
+ * `d.toFixed(2)` for an amount with at most 2 decimals (what the Money scalar gives), without the
+ * rounded copy decimal.js makes first: the plain string, padded. Anything else (more decimals, an
+ * exponent) takes `toFixed(2)` itself, so the result is always the same.
+ */
+export function fixed2(d: Decimal): string {
+  const s = d.toString();
+  const dot = s.indexOf('.');
+  if (dot < 0) return /^-?\d+$/.test(s) ? `${s}.00` : d.toFixed(2);
+  const decimals = s.length - dot - 1;
+  if (decimals === 2) return s;
+  if (decimals === 1) return `${s}0`;
+  return d.toFixed(2);
+}
+
+/** `new Decimal(uren).toFixed(2)` for hours that match UREN and are not negative: leading zeros off, 2 decimals. */
+function urenFixed2(uren: string): string {
+  const dot = uren.indexOf('.');
+  const heel = dot < 0 ? uren : uren.slice(0, dot);
+  let i = 0;
+  while (i < heel.length - 1 && heel.charCodeAt(i) === 48) i++;
+  const dec = dot < 0 ? '00' : `${uren.slice(dot + 1)}00`.slice(0, 2);
+  return `${heel.slice(i)}.${dec}`;
+}
+
+/** A record that passed every check, with its amounts as the staging table stores them (2 decimals). */
+export interface GeldigRecord {
+  uren: string;
+  uurprijs: string;
+  factuurbedrag: string;
+  bovenMaxUurprijs: boolean;
+}
+
+/**
+ * beoordeelRecord's checks compiled once for a chunk (the period's first and last day, the maximum
+ * uurprijs per soort, the dates already seen), for the bulk path's hot loop (decisions §29). The
+ * returned function answers a record that passes every check of beoordeelRecord with its normalised
+ * amounts, and null for any other: the caller then runs beoordeelRecord itself for the exact errors,
+ * so errors, their order and their messages come from one place. A record is never accepted here
+ * that beoordeelRecord would refuse (checked by a property test against beoordeelRecord).
+ */
+export function compileRecordCheck(c: RecordContext): (r: RecordInvoer) => GeldigRecord | null {
+  if (!isPeriode(c.periode)) return () => null;
+  const start = periodeStart(c.periode);
+  const einde = periodeEindeCached(c.periode);
+  const soorten = new Set<string>(Object.values(SoortOpvang));
+  // Looked up on first use, as beoordeelRecord does per record (a missing norm throws the same way).
+  const maxPrijs = new Map<string, Decimal>();
+  const datumOk = new Map<string, boolean>();
+  const isDatum = (v: string) => {
+    let ok = datumOk.get(v);
+    if (ok === undefined) {
+      ok = isIsoDate(v);
+      if (datumOk.size < 10_000) datumOk.set(v, ok);
+    }
+    return ok;
+  };
+  return (r) => {
+    if (r.periode !== c.periode || !c.lrkNummers.has(r.lrkNummer)) return null;
+    if (r.kindBsn != null && r.kindBsn !== '' && !isValidBsn(r.kindBsn)) return null;
+    if (!isValidBsn(r.ouderBsn)) return null;
+    if (r.partnerBsn != null && r.partnerBsn !== '' && !isValidBsn(r.partnerBsn)) return null;
+    const naam = r.kindNaam.trim();
+    if (naam.length === 0 || naam.length > 200) return null;
+    if (r.kindGeboortedatum != null && r.kindGeboortedatum > einde) return null;
+    if (!UREN.test(r.uren) || r.uren.charCodeAt(0) === 45 /* '-': negative, also -0 */) return null;
+    if (r.uurprijs.isNegative() || r.factuurbedrag.isNegative()) return null;
+    if (r.contracteinddatum != null && (!isDatum(r.contracteinddatum) || r.contracteinddatum < start)) return null;
+    let bovenMaxUurprijs = false;
+    if (soorten.has(r.soortOpvang)) {
+      let max = maxPrijs.get(r.soortOpvang);
+      if (!max) maxPrijs.set(r.soortOpvang, (max = c.norms.amount(maxUurprijsCode(r.soortOpvang), start)));
+      bovenMaxUurprijs = r.uurprijs.greaterThan(max);
+    }
+    return { uren: urenFixed2(r.uren), uurprijs: fixed2(r.uurprijs), factuurbedrag: fixed2(r.factuurbedrag), bovenMaxUurprijs };
+  };
+}
+
 const eindes = new Map<string, string>();
 /** periodeEinde, memoised: validation runs it for every record. */
 function periodeEindeCached(p: string): string {

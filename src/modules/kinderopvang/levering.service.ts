@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { UniqueConstraintViolationException, type Transaction } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import type { Client as PgClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { actorLogSubject } from '../../auth/actor';
 import { requireActor, type RequestContext } from '../../server/context';
 import { decodeCursor, encodeCursor, type Page } from '../../shared/connection';
@@ -13,6 +15,8 @@ import { LeveringStatus } from './kinderopvang.enums';
 import {
   beoordeelRecord,
   checkLeveringPeriode,
+  compileRecordCheck,
+  fixed2,
   MAX_CHUNKS,
   MAX_RECORDS_PER_CHUNK,
   type RecordContext,
@@ -43,78 +47,73 @@ function contentHash(value: unknown): string {
 
 const canonical = (r: RecordInvoer) => [
   r.periode, r.lrkNummer, r.soortOpvang, r.kindBsn ?? null, r.kindNaam, r.kindGeboortedatum ?? null, r.ouderBsn, r.partnerBsn ?? null,
-  r.uren, r.uurprijs.toFixed(2), r.factuurbedrag.toFixed(2), r.contracteinddatum ?? null,
+  r.uren, fixed2(r.uurprijs), fixed2(r.factuurbedrag), r.contracteinddatum ?? null,
 ];
 
-interface StagedRow {
-  idx: number;
-  periode: string;
-  lrk_nummer: string;
-  soort_opvang: string;
-  kind_bsn: string | null;
-  kind_naam: string;
-  kind_geboortedatum: string | null;
-  ouder_bsn: string;
-  partner_bsn: string | null;
-  uren: string;
-  uurprijs: string;
-  factuurbedrag: string;
-  contracteinddatum: string | null;
-  boven_max_uurprijs: boolean;
-}
-
 interface Beoordeeld {
-  rows: StagedRow[];
+  /**
+   * The valid records as lines of COPY text for koo_staging_record, each without its first column
+   * (levering_id, prefixed when staged).
+   */
+  rows: string[];
   fouten: IndexedRecordFout[];
   /** Records with at least one error. */
   ongeldig: number;
   bovenMax: number;
 }
 
-/** Validates records (pure rules per record) and shapes the valid ones for the staging table. */
+/** COPY text format: NULL is \N; a backslash, tab, newline or carriage return in a value is escaped. */
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const copyEscapes: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+function copyText(v: string | null | undefined): string {
+  if (v == null) return '\\N';
+  return COPY_SPECIAL.test(v) ? v.replace(/[\\\t\n\r]/g, (m) => copyEscapes[m]) : v;
+}
+
+/**
+ * Validates records and shapes the valid ones for the staging table, in one pass: a record passing
+ * the chunk's compiled check (compileRecordCheck) is staged at once; any other gets beoordeelRecord's
+ * exact errors (or is staged after all, if beoordeelRecord finds none).
+ */
 function beoordeel(records: RecordInvoer[], offset: number, c: RecordContext): Beoordeeld {
   const out: Beoordeeld = { rows: [], fouten: [], ongeldig: 0, bovenMax: 0 };
-  records.forEach((r, i) => {
-    const b = beoordeelRecord(r, c);
-    if (b.fouten.length > 0) {
-      out.ongeldig++;
-      for (const f of b.fouten) out.fouten.push({ ...f, index: offset + i });
-      return;
+  const check = compileRecordCheck(c);
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    let g = check(r);
+    if (!g) {
+      const b = beoordeelRecord(r, c);
+      if (b.fouten.length > 0) {
+        out.ongeldig++;
+        for (const f of b.fouten) out.fouten.push({ ...f, index: offset + i });
+        continue;
+      }
+      g = { uren: b.uren!.toFixed(2), uurprijs: fixed2(r.uurprijs), factuurbedrag: fixed2(r.factuurbedrag), bovenMaxUurprijs: b.bovenMaxUurprijs };
     }
-    if (b.bovenMaxUurprijs) out.bovenMax++;
-    out.rows.push({
-      idx: offset + i,
-      periode: r.periode,
-      lrk_nummer: r.lrkNummer,
-      soort_opvang: r.soortOpvang,
-      kind_bsn: r.kindBsn || null,
-      kind_naam: r.kindNaam.trim(),
-      kind_geboortedatum: r.kindGeboortedatum ?? null,
-      ouder_bsn: r.ouderBsn,
-      partner_bsn: r.partnerBsn || null,
-      uren: b.uren!.toFixed(2),
-      uurprijs: r.uurprijs.toFixed(2),
-      factuurbedrag: r.factuurbedrag.toFixed(2),
-      contracteinddatum: r.contracteinddatum ?? null,
-      boven_max_uurprijs: b.bovenMaxUurprijs,
-    });
-  });
+    if (g.bovenMaxUurprijs) out.bovenMax++;
+    out.rows.push(
+      `${offset + i}\t${copyText(r.periode)}\t${copyText(r.lrkNummer)}\t${copyText(r.soortOpvang)}\t${copyText(r.kindBsn || null)}\t` +
+        `${copyText(r.kindNaam.trim())}\t${copyText(r.kindGeboortedatum)}\t${copyText(r.ouderBsn)}\t${copyText(r.partnerBsn || null)}\t` +
+        `${g.uren}\t${g.uurprijs}\t${g.factuurbedrag}\t${copyText(r.contracteinddatum)}\t${g.bovenMaxUurprijs ? 't' : 'f'}\n`,
+    );
+  }
   return out;
 }
 
+const STAGING_COLUMNS =
+  'levering_id, idx, periode, lrk_nummer, soort_opvang, kind_bsn, kind_naam, kind_geboortedatum, ouder_bsn, partner_bsn, uren, uurprijs, factuurbedrag, contracteinddatum, boven_max_uurprijs';
+
+/**
+ * Stages a chunk's valid records with one COPY (PostgreSQL's bulk load: no SQL text or JSON to parse
+ * per record) on the transaction's own connection, and its errors with one INSERT.
+ */
 async function stage(em: EntityManager, leveringId: string, b: Beoordeeld, trx: Transaction): Promise<void> {
   if (b.rows.length > 0) {
-    await bound(em, 
-      `insert into koo_staging_record (levering_id, idx, periode, lrk_nummer, soort_opvang, kind_bsn, kind_naam, kind_geboortedatum,
-         ouder_bsn, partner_bsn, uren, uurprijs, factuurbedrag, contracteinddatum, boven_max_uurprijs)
-       select ?::uuid, x.idx, x.periode, x.lrk_nummer, x.soort_opvang, x.kind_bsn, x.kind_naam, x.kind_geboortedatum, x.ouder_bsn,
-              x.partner_bsn, x.uren, x.uurprijs, x.factuurbedrag, x.contracteinddatum, x.boven_max_uurprijs
-         from jsonb_to_recordset(?::jsonb) as x(idx int, periode text, lrk_nummer text, soort_opvang text, kind_bsn text, kind_naam text,
-              kind_geboortedatum date, ouder_bsn text, partner_bsn text, uren numeric, uurprijs numeric, factuurbedrag numeric,
-              contracteinddatum date, boven_max_uurprijs boolean)`,
-      [leveringId, JSON.stringify(b.rows)],
-      trx,
-    );
+    const prefix = `${leveringId}\t`;
+    let text = '';
+    for (const row of b.rows) text += prefix + row;
+    const stored = await copyIn(trx, `copy koo_staging_record (${STAGING_COLUMNS}) from stdin`, text);
+    if (stored !== b.rows.length) throw new Error(`staging of delivery ${leveringId}: ${stored} of ${b.rows.length} records copied`);
   }
   if (b.fouten.length > 0) {
     const rows = b.fouten.map((f, i) => ({ idx: f.index, nr: i, code: f.code, veld: f.veld, melding: f.melding }));
@@ -125,6 +124,17 @@ async function stage(em: EntityManager, leveringId: string, b: Beoordeeld, trx: 
       trx,
     );
   }
+}
+
+/** COPY … FROM STDIN on the connection of the caller's transaction; resolves with the rows PostgreSQL stored. */
+async function copyIn(trx: Transaction, sql: string, text: string): Promise<number> {
+  const client = (await (trx as unknown as Knex.Transaction).client.acquireConnection()) as PgClient;
+  const stream = client.query(copyFrom(sql));
+  return new Promise((resolve, reject) => {
+    stream.on('error', reject);
+    stream.on('finish', () => resolve(stream.rowCount));
+    stream.end(text);
+  });
 }
 
 /**
@@ -152,25 +162,26 @@ async function commitInTx(ctx: RequestContext, tx: EntityManager, levering: KooL
   // A large commit runs longer than the API's per-statement timeout; bounded here instead. The
   // cursor below is read to the end, so plan it for all rows (not PostgreSQL's default 10 %).
   await conn.execute(`set local statement_timeout = '10min'; set local cursor_tuple_fraction = 1.0`, [], 'run', trx);
+  // The household of each record: a correlated subquery, so the plan is per record two index-only
+  // probes (person by BSN, then the current aanvrager/toeslagpartner memberships) whatever the
+  // statistics of the staging table say (decisions §29). min(): a person in two households is
+  // matched to one, deterministically.
   const [counts] = await conn.execute<Array<{ totaal: string; gekoppeld: string }>>(
     `with ins as (
        insert into koo_record (levering_id, idx, organisatie_id, household_id, periode, lrk_nummer, soort_opvang, kind_bsn, kind_naam,
          kind_geboortedatum, ouder_bsn, partner_bsn, uren, uurprijs, factuurbedrag, contracteinddatum, boven_max_uurprijs)
-       select s.levering_id, s.idx, ?::uuid, m.household_id, s.periode, s.lrk_nummer, s.soort_opvang, s.kind_bsn, s.kind_naam,
+       select s.levering_id, s.idx, ?::uuid,
+              (select min(hm.household_id::text)::uuid
+                 from person p join household_member hm on hm.person_id = p.id
+                where p.bsn = s.ouder_bsn and hm.tot is null and hm.rol in ('AANVRAGER', 'TOESLAGPARTNER')),
+              s.periode, s.lrk_nummer, s.soort_opvang, s.kind_bsn, s.kind_naam,
               s.kind_geboortedatum, s.ouder_bsn, s.partner_bsn, s.uren, s.uurprijs, s.factuurbedrag, s.contracteinddatum, s.boven_max_uurprijs
          from koo_staging_record s
-         left join (
-           select p.bsn, min(hm.household_id::text)::uuid as household_id
-             from person p join household_member hm on hm.person_id = p.id
-            where hm.tot is null and hm.rol in ('AANVRAGER', 'TOESLAGPARTNER')
-              and p.bsn in (select ouder_bsn from koo_staging_record where levering_id = ?)
-            group by p.bsn
-         ) m on m.bsn = s.ouder_bsn
         where s.levering_id = ?
        returning household_id
      )
      select count(*)::text as totaal, count(household_id)::text as gekoppeld from ins`,
-    [koo.organisatie.id, levering.id, levering.id],
+    [koo.organisatie.id, levering.id],
     'all',
     trx,
   );
@@ -195,20 +206,27 @@ async function commitInTx(ctx: RequestContext, tx: EntityManager, levering: KooL
 
   // The access log, in the same transaction: one write row per matched household.
   const actor = requireActor(ctx);
+  // Per household the BSNs of its current aanvragers (none: one row without a data subject), per
+  // household a subquery on the aanvrager index, so again no plan over the whole household_member.
   await conn.execute(
     `declare koo_hh no scroll cursor for
-       select d.household_id, p.bsn from (select distinct household_id from koo_record where levering_id = ? and household_id is not null) d
-       left join household_member hm on hm.household_id = d.household_id and hm.rol = 'AANVRAGER' and hm.tot is null
-       left join person p on p.id = hm.person_id`,
+       select d.household_id,
+              array(select p.bsn::text from household_member hm join person p on p.id = hm.person_id
+                     where hm.household_id = d.household_id and hm.rol = 'AANVRAGER' and hm.tot is null) as bsns
+         from (select distinct household_id from koo_record where levering_id = ? and household_id is not null) d`,
     [levering.id],
     'run',
     trx,
   );
   for (;;) {
-    const batch = await conn.execute<Array<{ household_id: string; bsn: string | null }>>(`fetch ${LOG_BATCH} from koo_hh`, [], 'all', trx);
+    const batch = await conn.execute<Array<{ household_id: string; bsns: string[] }>>(`fetch ${LOG_BATCH} from koo_hh`, [], 'all', trx);
     if (batch.length === 0) break;
-    const rows = batch.map((r) => ({ h: r.household_id, s: r.bsn ? ctx.pseudonymise(r.bsn) : null }));
-    await bound(tx, 
+    const rows: Array<{ h: string; s: string | null }> = [];
+    for (const r of batch) {
+      if (r.bsns.length === 0) rows.push({ h: r.household_id, s: null });
+      for (const bsn of r.bsns) rows.push({ h: r.household_id, s: ctx.pseudonymise(bsn) });
+    }
+    await bound(tx,
       `insert into access_log_entry (trace_id, span_id, parent_span_id, operation_name, operation_type, resources, processing_activity_id,
          household_id, data_subject, actor_role, actor_subject, actor_organisation, on_behalf_of_machtiging_id, started_at, ended_at, status)
        select ?, ?, ?, ?, 'write', array['KinderopvangRecord']::text[], ?, x.h, x.s, ?, ?, ?, null, ?, now(), 'OK'
