@@ -126,11 +126,15 @@ describe('Household.zaken and node(id) of a Zaak', () => {
 
   it('leeftijdInDagen counts calendar days in Europe/Amsterdam and stops when the zaak is handled', async () => {
     const h = await household();
-    await zaak(h.household.id, { createdAt: new Date(Date.now() - 10 * 86_400_000) });
+    // Noon UTC of a calendar day in Amsterdam is on that same day there (13:00 or 14:00), whatever
+    // the time the test runs: counting back from now in 24-hour steps would cross midnight in
+    // Amsterdam near the end of the day, and a DST change in between shifts it by an hour.
+    const noonUtc = (daysAgo: number) => new Date(`${addDays(todayInNL(), -daysAgo)}T12:00:00Z`);
+    await zaak(h.household.id, { createdAt: noonUtc(10) });
     await zaak(h.household.id, {
       status: ZaakStatus.AFGEROND,
-      createdAt: new Date(Date.now() - 30 * 86_400_000),
-      afgehandeldOp: new Date(Date.now() - 26 * 86_400_000),
+      createdAt: noonUtc(30),
+      afgehandeldOp: noonUtc(26),
     });
     const r = await app.gql(HouseholdZakenDocument, { id: h.id }, h.token);
     expect(r.data!.household.zaken.map((z) => z.leeftijdInDagen)).toEqual([10, 4]);
