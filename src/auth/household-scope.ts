@@ -3,7 +3,7 @@ import { raw, type EntityName, type EntityProperty, type FilterQuery, type FindO
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AccessRecorder } from '../modules/accesslog/access-recorder';
 import { Household } from '../modules/household/household.entity';
-import { batchedRows, Params, queryRows } from '../db/raw-query';
+import { batchedRows, Params } from '../db/raw-query';
 import { columnList, mapRow, type EntityRow } from '../db/row-mapper';
 import { decodeCursor, encodeCursor, type CursorValues, type Page } from '../shared/connection';
 import { badInput, forbidden, notFound, unauthenticated } from '../shared/errors';
@@ -62,13 +62,6 @@ export interface OwnedStatement {
   /** Further condition on `e` (and the joins). */
   where?: string;
   orderBy?: string;
-}
-
-/** Options of `ownedRows`. */
-export interface OwnedRowsOptions {
-  outer?: (inner: string) => string;
-  alsoRecords?: (row: Record<string, unknown>) => readonly string[];
-  purpose?: Purpose;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -324,37 +317,6 @@ export class HouseholdScope {
       reachable.add(householdId);
       this.recorder.record(householdId, name, access);
       for (const resource of alsoRecords ?? []) this.recorder.record(householdId, resource, access);
-    }
-    return rows;
-  }
-
-  /**
-   * Plain rows (column names, database values; no entities, no identity map) of household-owned
-   * rows matching `where`, restricted by the policy in the same statement and recorded like `owned`.
-   * For read-only hot paths. `outer` may post-process the scoped select in SQL (`select … from
-   * (${inner}) x …`, e.g. distinct on, or subqueries for children of x: those must be of x's household
-   * too); it must keep x.household_id. `alsoRecords` names further resources read with a row (such
-   * children), recorded for its household.
-   */
-  async ownedRows<T extends HouseholdOwned>(
-    entity: EntityName<T>,
-    where: FilterQuery<T>,
-    { outer = (inner: string) => inner, alsoRecords, purpose = Purpose.READ }: OwnedRowsOptions = {},
-  ): Promise<Array<Record<string, unknown>>> {
-    const access = this.access(purpose);
-    const scoped = (access.unrestricted ? where : { $and: [where, { household: access.filter }] }) as FilterQuery<T>;
-    const inner = this.em.createQueryBuilder(entity, 'e').select('*').where(scoped as never).toQuery()._sql;
-    const rows: Array<Record<string, unknown>> = await this.em
-      .getConnection()
-      .execute(outer(inner.sql), [...inner.bindings], 'all', this.em.getTransactionContext());
-    const name = this.em.getMetadata().find(entity)!.className;
-    const reachable = this.reachableSet(purpose);
-    for (const row of rows) {
-      const householdId = row.household_id as string | null;
-      if (!householdId) continue;
-      reachable.add(householdId);
-      this.recorder.record(householdId, name, access);
-      for (const resource of alsoRecords?.(row) ?? []) this.recorder.record(householdId, resource, access);
     }
     return rows;
   }
