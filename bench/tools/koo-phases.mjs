@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { withClient } from '../lib/dataset.mjs';
 import { createKeys, BENCH_AUDIENCE, BENCH_ISSUER } from '../lib/keys.mjs';
-import { cpuTimeMs } from '../lib/machine.mjs';
+import { cpuTimeMs, postgresCpuS } from '../lib/machine.mjs';
 import { startServer } from '../lib/servers.mjs';
 import scenario, { recordsOf } from '../scenarios/koo-delivery.mjs';
 
@@ -41,22 +41,6 @@ const port = await new Promise((r) => {
     s.close(() => r(p));
   });
 });
-/** CPU seconds of every process named postgres (this machine's PostgreSQL: backends, autovacuum, writers). */
-function postgresCpuS() {
-  let ticks = 0;
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (!stat.includes('(postgres)')) continue;
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(f[11]) + Number(f[12]);
-    } catch {
-      /* gone */
-    }
-  }
-  return ticks / 100;
-}
 const state = await withClient(url, async (db) => {
   const ctx = { db, url, keys, sign: keys.sign, options: { deliveryRecords: Number(v.records) }, log: console.log };
   await scenario.prepareData(ctx);

@@ -13,6 +13,7 @@ import { datasetName, withClient } from '../lib/dataset.mjs';
 import { createKeys, BENCH_ISSUER, BENCH_AUDIENCE } from '../lib/keys.mjs';
 import { measure } from '../lib/load.mjs';
 import { startServer } from '../lib/servers.mjs';
+import { cpuTimeMs, postgresCpuS } from '../lib/machine.mjs';
 
 const require = createRequire(import.meta.url);
 const BENCH = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -38,12 +39,15 @@ try {
     logFile: '/tmp/i9-prof/server.log', probe: async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok,
   });
   const before = await withClient(url, async (c) => (await c.query(`select xact_commit + xact_rollback as x, tup_returned, tup_fetched, tup_inserted, tup_updated from pg_stat_database where datname = current_database()`)).rows[0]);
+  const cpu0 = { server: cpuTimeMs(server.pid), postgres: postgresCpuS() };
   const m = await measure({ url: `http://127.0.0.1:${port}`, path: '/', request: (i) => s.request('ours', state, i), connections: 8, duration: Number(v.duration), warmup: 0 });
+  const cpu1 = { server: cpuTimeMs(server.pid), postgres: postgresCpuS() };
   await new Promise((r) => setTimeout(r, 800));
   const after = await withClient(url, async (c) => (await c.query(`select xact_commit + xact_rollback as x, tup_returned, tup_fetched, tup_inserted, tup_updated from pg_stat_database where datname = current_database()`)).rows[0]);
   await server.stop();
   const n = m.requests;
   console.log(`${n} requests, ${m.throughputRps} req/s, p50 ${m.latencyMs.p50} ms, p99 ${m.latencyMs.p99} ms`);
+  console.log(`CPU per request: server ${((cpu1.server - cpu0.server) / n).toFixed(2)} ms, PostgreSQL (all its processes) ${((1000 * (cpu1.postgres - cpu0.postgres)) / n).toFixed(2)} ms`);
   console.log(`per request: transactions ${((after.x - before.x) / n).toFixed(1)}, tuples inserted ${((after.tup_inserted - before.tup_inserted) / n).toFixed(1)}, updated ${((after.tup_updated - before.tup_updated) / n).toFixed(1)}, fetched ${((after.tup_fetched - before.tup_fetched) / n).toFixed(0)}`);
   if (!v['no-prof']) {
     const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
