@@ -48,7 +48,7 @@ export interface OwnedOptions {
 
 /**
  * The BSN of the household's current aanvrager (correlated on `hh.id`): the access log's data subject,
- * the same condition as the writer's own lookup (access-log.writer.ts insertAccessLog).
+ * the same condition as the writer's own lookup (access-log.writer.ts accessLogTuples).
  */
 const AANVRAGER_BSN_SQL = `select p.bsn from household_member hm join person p on p.id = hm.person_id
   where hm.household_id = hh.id and hm.rol = 'AANVRAGER' and hm.tot is null order by hm.vanaf desc, hm.id limit 1`;

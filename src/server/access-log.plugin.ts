@@ -1,23 +1,25 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { GraphQLError } from 'graphql';
-import { writeAccessLog } from '../modules/accesslog/access-log.writer';
+import { AccessLogWriter } from '../modules/accesslog/access-log.writer';
 import type { Pseudonymiser } from '../modules/accesslog/pseudonym';
 import { ErrorCode } from '../shared/errors';
 import type { RequestContext } from './context';
 
 /**
- * Writes the request's access-log rows (one per household, one INSERT) before the response leaves.
+ * Writes the request's access-log rows (one per household) before the response leaves, through the
+ * app's group-committing AccessLogWriter (the rows of concurrent requests share one INSERT).
  * Fails closed: if the log cannot be written, the household data is not sent.
  */
 export function accessLogPlugin(orm: MikroORM, pseudonymise: Pseudonymiser, onError: (err: unknown) => void): ApolloServerPlugin<RequestContext> {
+  const writer = new AccessLogWriter(() => orm.em.fork(), pseudonymise);
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue: ctx, response, operationName, operation, errors }) {
           if (!ctx.actor || ctx.accessLog.size === 0) return;
           try {
-            await writeAccessLog(orm.em.fork(), pseudonymise, {
+            await writer.write({
               recorder: ctx.accessLog,
               actor: ctx.actor,
               trace: ctx.trace,

@@ -4,6 +4,9 @@ import { DEMO } from '../../src/db/demo-data';
 import { toGlobalId } from '../../src/shared/global-id';
 import { codes, startTestApp, TEST_PSEUDONYM_KEY, type TestApp } from '../support/app';
 import { personas } from '../support/tokens';
+import { Machtiging } from '../../src/modules/machtiging/machtiging.entity';
+import { MachtigingOpslagStatus, MachtigingScope } from '../../src/modules/machtiging/machtiging.enums';
+import { addMonths, todayInNL } from '../../src/shared/dates';
 
 let app: TestApp;
 const statements: string[] = [];
@@ -126,6 +129,67 @@ describe('access log', () => {
       const rows = await logRows(trace);
       expect(rows).toHaveLength(1);
       expect(rows[0].parent_span_id).toBeNull();
+    }
+  });
+
+  it('group commit: requests that end together share one INSERT, each with exactly its own rows', async () => {
+    // An intermediary with an active machtiging for the Jansen household, so its rows name the machtiging.
+    const em = app.em();
+    const m = em.create(Machtiging, {
+      household: DEMO.households.jansen,
+      organisationId: personas.intermediair.org,
+      scope: MachtigingScope.INZIEN,
+      status: MachtigingOpslagStatus.ACTIEF,
+      geldigTot: addMonths(todayInNL(), 12),
+    } as never);
+    await em.flush();
+    try {
+      const [medewerker, intermediair, sanne] = await Promise.all([
+        app.token({ ...personas.medewerker }),
+        app.token({ ...personas.intermediair }),
+        app.token({ ...personas.sanne }),
+      ]);
+      const calls = [
+        ...Array.from({ length: 8 }, () => ({ who: 'M', token: medewerker, household: DEMO.households.deVries })),
+        ...Array.from({ length: 6 }, () => ({ who: 'I', token: intermediair, household: DEMO.households.jansen })),
+        ...Array.from({ length: 6 }, () => ({ who: 'S', token: sanne, household: DEMO.households.deVries })),
+      ].map((c) => ({ ...c, trace: traceId() }));
+      statements.length = 0;
+      const results = await Promise.all(
+        calls.map((c) =>
+          c.who === 'S'
+            ? app.gql(MyHouseholdDocument, {}, c.token, { traceparent: `00-${c.trace}-00f067aa0ba902b7-01` })
+            : app.gql(HouseholdDocument, { id: toGlobalId('Household', c.household) }, c.token, { traceparent: `00-${c.trace}-00f067aa0ba902b7-01` }),
+        ),
+      );
+      expect(results.map((r) => r.errors)).toEqual(calls.map(() => undefined));
+
+      const inserts = statements.filter((x) => /insert into access_log_entry/i.test(x)).length;
+      const rows = await app.em().getConnection().execute<Array<Record<string, string>>>(
+        `select trace_id, household_id, actor_role, actor_subject, actor_organisation, on_behalf_of_machtiging_id, xmin::text as tx
+           from access_log_entry where trace_id in (?)`,
+        [calls.map((c) => c.trace)],
+      );
+      // Every request has exactly its one row, with its own actor and household.
+      expect(rows).toHaveLength(calls.length);
+      for (const c of calls) {
+        const mine = rows.filter((r) => r.trace_id === c.trace);
+        expect(mine).toHaveLength(1);
+        expect(mine[0]).toMatchObject(
+          c.who === 'M'
+            ? { household_id: c.household, actor_role: 'MEDEWERKER', actor_subject: 'M12345', on_behalf_of_machtiging_id: null }
+            : c.who === 'I'
+              ? { household_id: c.household, actor_role: 'INTERMEDIAIR', actor_organisation: personas.intermediair.org, on_behalf_of_machtiging_id: m.id }
+              : { household_id: c.household, actor_role: 'BURGER', actor_subject: hmac(DEMO.sanne.bsn), on_behalf_of_machtiging_id: null },
+        );
+      }
+      // ... and the 20 requests' rows were written by fewer INSERTs (transactions) than requests.
+      const transactions = new Set(rows.map((r) => r.tx)).size;
+      console.info(`20 concurrent requests: ${inserts} access-log INSERTs, ${transactions} transactions`);
+      expect(inserts).toBe(transactions);
+      expect(transactions).toBeLessThan(calls.length);
+    } finally {
+      await em.nativeDelete(Machtiging, { id: m.id });
     }
   });
 
