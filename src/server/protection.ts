@@ -56,7 +56,7 @@ export function createProtection(config: ProtectionConfig, orm: MikroORM, pseudo
     plugins: [
       ...(armor.plugins as ApolloServerPlugin<RequestContext>[]),
       maxTokensPlugin<RequestContext>(limits.maxTokens, recordRejection),
-      costAndRateLimitPlugin({ limits, rateLimit, pseudonymise, onCost: recordCost }),
+      costAndRateLimitPlugin({ limits, rateLimit, pseudonymise, em: () => orm.em.fork(), onCost: recordCost }),
       requestRecordPlugin(),
     ],
     metrics,

@@ -1,7 +1,8 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { OperationLimits, RateLimitConfig } from '../config';
 import type { Pseudonymiser } from '../modules/accesslog/pseudonym';
-import { bucketKey, takeFromBucket } from '../modules/ratelimit/leaky-bucket';
+import { BucketTaker, bucketKey } from '../modules/ratelimit/leaky-bucket';
 import type { RequestContext } from './context';
 import { operationCost } from './cost';
 import { LimitCode, limitError } from './limits';
@@ -21,17 +22,24 @@ export interface CostPluginOptions {
   limits: OperationLimits;
   rateLimit: RateLimitConfig;
   pseudonymise: Pseudonymiser;
+  /**
+   * An EntityManager outside any request (e.g. `() => orm.em.fork()`) for the batched bucket takes:
+   * a batch serves several requests, so it must not run on (or in a transaction of) one of them.
+   */
+  em: () => EntityManager;
   /** Told the cost report of each request (for the request log). */
   onCost?: (ctx: RequestContext, report: CostReport) => void;
 }
 
 /**
  * After validation and before execution: computes the operation's cost, refuses it above the cost
- * limit (QUERY_TOO_COSTLY, no SQL), then takes the cost from the actor's leaky bucket in one SQL
- * statement (RATE_LIMITED, HTTP 429 with Retry-After when it does not fit). Unauthenticated
- * requests have no bucket: they can only reach `viewer` and get UNAUTHENTICATED.
+ * limit (QUERY_TOO_COSTLY, no SQL), then takes the cost from the actor's leaky bucket
+ * (RATE_LIMITED, HTTP 429 with Retry-After when it does not fit). The takes of concurrent requests
+ * share one SQL statement (BucketTaker: one per plugin, i.e. per app). Unauthenticated requests have
+ * no bucket: they can only reach `viewer` and get UNAUTHENTICATED.
  */
 export function costAndRateLimitPlugin(o: CostPluginOptions): ApolloServerPlugin<RequestContext> {
+  const taker = new BucketTaker(o.em);
   return {
     async requestDidStart() {
       let report: CostReport | undefined;
@@ -50,7 +58,7 @@ export function costAndRateLimitPlugin(o: CostPluginOptions): ApolloServerPlugin
             });
           }
           if (!bucket || !ctx.actor) return;
-          const decision = await takeFromBucket(ctx.em, bucketKey(ctx.actor, o.pseudonymise), cost, bucket);
+          const decision = await taker.take(bucketKey(ctx.actor, o.pseudonymise), cost, bucket);
           report.remaining = decision.remaining;
           if (!decision.allowed) {
             const retryAfterSeconds = decision.retryAfterSeconds!;
