@@ -7,6 +7,9 @@ import { Migration } from '@mikro-orm/migrations';
  * only if it fits. Items are applied one after another, so two items of one key see each other (the
  * second sees the first's level). Rows are locked in one global order (key, then position), so two
  * API nodes' batches can never deadlock. `now()` is the transaction's start, the same for every item.
+ * A batch may wait on a row that a later-started transaction (another node) has updated, so `now()`
+ * can lie before the row's `updated_at`: the elapsed time counts as 0, never negative (which would
+ * fill the bucket), and `updated_at` never moves backwards.
  * One row per item: `i` its 1-based position in the arrays, `taken` the new level when it fitted
  * (else null), `prev` the leaked level it did not fit onto (refused only; null when the bucket does
  * not exist yet), for Retry-After.
@@ -35,13 +38,13 @@ begin
     insert into rate_limit_bucket as b (key, level, updated_at)
     select t.k, t.cost, now() where t.cost <= t.capacity
     on conflict on constraint rate_limit_bucket_pkey do update
-      set level = greatest(0, b.level - extract(epoch from (now() - b.updated_at))::float8 * t.leak) + excluded.level,
-          updated_at = now()
-      where greatest(0, b.level - extract(epoch from (now() - b.updated_at))::float8 * t.leak) + excluded.level <= t.capacity
+      set level = greatest(0, b.level - greatest(0, extract(epoch from (now() - b.updated_at)))::float8 * t.leak) + excluded.level,
+          updated_at = greatest(b.updated_at, now())
+      where greatest(0, b.level - greatest(0, extract(epoch from (now() - b.updated_at)))::float8 * t.leak) + excluded.level <= t.capacity
     returning b.level into taken;
     if taken is null then
       -- Refused: the row, if any, is unchanged (and locked by the upsert above).
-      select greatest(0, b.level - extract(epoch from (now() - b.updated_at))::float8 * t.leak) into prev
+      select greatest(0, b.level - greatest(0, extract(epoch from (now() - b.updated_at)))::float8 * t.leak) into prev
       from rate_limit_bucket as b where b.key = t.k;
     end if;
     return next;

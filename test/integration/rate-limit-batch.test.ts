@@ -46,6 +46,19 @@ describe('batched rate-limit takes', () => {
     ]);
   });
 
+  it("never counts negative elapsed time: a row updated by a later-started transaction does not fill the bucket", async () => {
+    // As when a batch waited on a row another node's younger transaction updated: updated_at > now().
+    const conn = app.em().getConnection();
+    await conn.execute(`insert into rate_limit_bucket (key, level, updated_at) values ('T:future', 1, now() + interval '10 seconds')`);
+    const taker = new BucketTaker(em);
+    // 10 s "ago" × 0.5 per second would have added 5 points; the take must see level 1 and add 1.
+    const d = await taker.take('T:future', 1, { capacity: 5, leakPerSecond: 0.5 });
+    expect(d).toMatchObject({ allowed: true, remaining: 3 });
+    expect(d.level).toBeCloseTo(2, 6);
+    const [row] = await conn.execute<Array<{ ahead: boolean }>>(`select updated_at > now() + interval '9 seconds' as ahead from rate_limit_bucket where key = 'T:future'`);
+    expect(row.ahead).toBe(true); // updated_at did not move backwards
+  });
+
   it('20 concurrent takes of one key: exactly as many as fit are allowed, in submission order, in ONE statement', async () => {
     const taker = new BucketTaker(em);
     statements.length = 0;
