@@ -46,6 +46,7 @@ export const DEFAULTS = {
   sampleSize: 5000,
   dbPoolMax: 10,
   deliveryRecords: 100_000,
+  kooFormat: 'ndjson',
 };
 
 function parseCli(argv) {
@@ -69,6 +70,7 @@ function parseCli(argv) {
       'pg-admin-url': { type: 'string' },
       'sample-size': { type: 'string' },
       'delivery-records': { type: 'string' },
+      'koo-format': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
@@ -101,7 +103,13 @@ function parseCli(argv) {
     pgAdminUrl: v['pg-admin-url'],
     sampleSize: n('sample-size', DEFAULTS.sampleSize, 1),
     deliveryRecords: n('delivery-records', DEFAULTS.deliveryRecords, 1),
+    kooFormat: kooFormat(v['koo-format'] ?? DEFAULTS.kooFormat),
   };
+}
+
+function kooFormat(f) {
+  if (f !== 'ndjson' && f !== 'records') throw new Error(`--koo-format must be ndjson or records, got "${f}"`);
+  return f;
 }
 
 function readUsage() {
@@ -122,7 +130,9 @@ function readUsage() {
   --database-url URL      use this (seeded or empty) database instead: one data set, no cost growth
   --pg-admin-url URL      use this PostgreSQL server (a postgres:// URL with rights to create
                           databases) for the data sets instead of starting the embedded one
-  --delivery-records N    records of the KOO delivery (scenario d, bulk path, default 100,000)`;
+  --delivery-records N    records of the KOO delivery (scenario d, bulk path, default 100,000)
+  --koo-format F          how scenario d sends the records of a chunk: ndjson (recordsNdjson,
+                          the default) or records (typed KinderopvangRecordInput objects)`;
 }
 
 const fmt = (n) => (n === null || n === undefined ? '-' : Number(n).toLocaleString('en-US', { maximumFractionDigits: 2 }));
@@ -364,7 +374,7 @@ export async function runBench(opts, log = (line) => console.log(line)) {
             log(
               `  ${s.id} ${s.name} on ${plan.key}: ` +
                 (run.recordsPerSecond !== undefined
-                  ? `${fmt(run.recordsPerSecond)} records/s (${fmt(run.records)} records in ${fmt(run.seconds)} s: staging ${fmt(run.stagingSeconds)} s, commit ${fmt(run.commitSeconds)} s; ${fmt(run.recordsStored)} stored, ${fmt(run.recordsMatched)} matched to a household)`
+                  ? `${fmt(run.recordsPerSecond)} records/s (${fmt(run.records)} records as ${run.format ?? 'records'} in ${fmt(run.seconds)} s: staging ${fmt(run.stagingSeconds)} s, commit ${fmt(run.commitSeconds)} s; ${fmt(run.recordsStored)} stored, ${fmt(run.recordsMatched)} matched to a household)`
                   : `${fmt(run.throughputRps)} req/s, p50 ${fmt(run.latencyMs.p50)} ms, p99 ${fmt(run.latencyMs.p99)} ms, server CPU ${fmt(run.serverCpuMsPerRequest)} ms/req, ${fmt(run.requests)} requests, non-2xx ${run.non2xx}, errors ${run.errors}, GraphQL errors ${run.graphqlErrors}`) +
                 `, peak RSS ${fmt(run.peakRssSampledBytes / 2 ** 20)} MB`,
             );

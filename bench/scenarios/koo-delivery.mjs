@@ -6,7 +6,8 @@
 // The delivery takes the bulk path a KOO uses for a large delivery (decisions §25), with the client
 // code of `npm run bench:koo` (src/cli/koo-bulk-client.ts, from dist/): createBulkKinderopvangLevering,
 // appendBulkKinderopvangChunk with chunks of the maximum size, 2 in flight, then
-// commitBulkKinderopvangLevering. The bench KOO and its LRK location are registered in the benchmark
+// commitBulkKinderopvangLevering. The chunks carry their records as recordsNdjson (decisions §31;
+// `--koo-format records` sends the typed records instead). The bench KOO and its LRK location are registered in the benchmark
 // database by prepareData (registration data, like the seed's). The records are valid for the current
 // month; half of their parents are current aanvragers/toeslagpartners of seeded households (a sample
 // read from the database), so the commit does real matching and access-log work, the other half match
@@ -76,7 +77,7 @@ export default {
     return { url, token: await sign(claims.koo(KOO_ORG, [LRK])), records, parents: rows.map((r) => r.bsn) };
   },
 
-  async custom(target, state, { origin, log }) {
+  async custom(target, state, { origin, log, options }) {
     const { kooGqlClient, stageBulkDelivery, commitBulkDelivery } = client();
     const gql = kooGqlClient(`${origin}/graphql`, state.token);
     const periode = currentPeriode();
@@ -89,6 +90,7 @@ export default {
       count: state.records,
       record: recordsOf(state.parents, periode),
       parallel: PARALLEL,
+      format: options.kooFormat ?? 'ndjson',
       onChunk: (sent) => {
         if (sent - logged >= 20_000) log(`    ${(logged = sent).toLocaleString('en-US')} records staged`);
       },
@@ -120,6 +122,7 @@ export default {
       recordsMatched: done.levering.aantalGekoppeld,
       chunks: staged.chunks,
       parallel: PARALLEL,
+      format: options.kooFormat ?? 'ndjson',
       largestChunkBytes: staged.largestChunkBytes,
       requests: staged.chunks + 2,
       seconds,

@@ -3,7 +3,7 @@
 // and the CPU seconds of the server process, of PostgreSQL (all its processes: other load on the same
 // server counts too) and of this client during staging and during the commit. With --prof the
 // server runs under --cpu-prof (the profile is written to /tmp/koo-phases-prof).
-// usage: node bench/tools/koo-phases.mjs [--database bench_1m] [--records 100000] [--prof]
+// usage: node bench/tools/koo-phases.mjs [--database bench_1m] [--records 100000] [--format ndjson|records] [--prof]
 //        [--pg-admin-url postgres://postgres:postgres@localhost:54339/postgres]
 import 'reflect-metadata';
 import { createRequire } from 'node:module';
@@ -26,6 +26,7 @@ const { values: v } = parseArgs({
     database: { type: 'string', default: 'bench_1m' },
     records: { type: 'string', default: '100000' },
     prof: { type: 'boolean' },
+    format: { type: 'string', default: 'ndjson' },
     'pg-admin-url': { type: 'string', default: 'postgres://postgres:postgres@localhost:54339/postgres' },
   },
 });
@@ -65,7 +66,7 @@ try {
   const gql = kooGqlClient(`http://127.0.0.1:${port}/graphql`, state.token);
   const cpu = () => ({ server: cpuTimeMs(server.pid) / 1000, postgres: postgresCpuS(), client: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6, at: performance.now() / 1000 });
   const t0 = cpu();
-  const staged = await stageBulkDelivery(gql, { idempotencyKey: `phases-${Date.now()}`, periode, count: state.records, record: recordsOf(state.parents, periode), parallel: 2 });
+  const staged = await stageBulkDelivery(gql, { idempotencyKey: `phases-${Date.now()}`, periode, count: state.records, record: recordsOf(state.parents, periode), parallel: 2, format: v.format });
   const t1 = cpu();
   const done = await commitBulkDelivery(gql, staged.leveringId);
   const t2 = cpu();
@@ -77,7 +78,7 @@ try {
     clientCpuS: +(b.client - a.client).toFixed(2),
   });
   const total = t2.at - t0.at;
-  console.log(JSON.stringify({ records: state.records, recordsPerSecond: Math.round(state.records / total), matched: done.levering.aantalGekoppeld, staging: phase(t0, t1), commit: phase(t1, t2) }));
+  console.log(JSON.stringify({ format: v.format, records: state.records, recordsPerSecond: Math.round(state.records / total), matched: done.levering.aantalGekoppeld, staging: phase(t0, t1), commit: phase(t1, t2) }));
 } finally {
   await server.stop();
 }

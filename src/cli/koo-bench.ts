@@ -1,5 +1,5 @@
 /**
- * Benchmark of a large KOO delivery (issue 7/9): `npm run bench:koo -- --records 200000 [--inject-failure]`.
+ * Benchmark of a large KOO delivery (issue 7/9): `npm run bench:koo -- --records 200000 [--format ndjson|records] [--inject-failure]`.
  * Starts a scratch embedded PostgreSQL, migrates it, seeds households (half the records' parents
  * match one), runs the API in this process and sends the delivery over HTTP as a KOO would: one
  * createBulkKinderopvangLevering, chunks of 2,000 records, one commitBulkKinderopvangLevering
@@ -35,10 +35,13 @@ const args = parse({
   'inject-failure': { type: 'boolean', default: false },
   /** Chunks in flight at once (a KOO may upload chunks in parallel; each is idempotent). */
   parallel: { type: 'string', default: '2' },
+  /** How a chunk carries its records: ndjson (recordsNdjson) or records (typed input objects). */
+  format: { type: 'string', default: 'ndjson' },
 });
 const N = Number(args.records);
 const H = Number(args.households);
 if (!Number.isInteger(N) || N < 1 || N > 400_000) fail('--records is 1..400000');
+if (args.format !== 'ndjson' && args.format !== 'records') fail('--format is ndjson or records');
 
 let peakRss = 0;
 const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
@@ -86,6 +89,7 @@ async function main(): Promise<void> {
       count: N,
       record,
       parallel: Math.max(1, Number(args.parallel)),
+      format: args.format as 'ndjson' | 'records',
       onChunk: sample,
     });
     const staged = Date.now();

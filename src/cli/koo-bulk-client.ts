@@ -92,10 +92,13 @@ export function strict(gql: Gql): Gql {
   };
 }
 
+/** The two forms of a chunk's records (AppendBulkKinderopvangChunkInput). */
+export type KooRecordFormat = 'ndjson' | 'records';
+
 export interface StagedDelivery {
   leveringId: string;
   chunks: number;
-  /** Largest request body of a chunk (bytes of the JSON records). */
+  /** Largest request body of a chunk (bytes of the JSON of its records, in the format sent). */
   largestChunkBytes: number;
 }
 
@@ -106,7 +109,16 @@ export interface StagedDelivery {
  */
 export async function stageBulkDelivery(
   gql: Gql,
-  o: { idempotencyKey: string; periode: string; count: number; record: (i: number) => KooBenchRecord; parallel?: number; onChunk?: (sent: number) => void },
+  o: {
+    idempotencyKey: string;
+    periode: string;
+    count: number;
+    record: (i: number) => KooBenchRecord;
+    parallel?: number;
+    /** How the records travel: `recordsNdjson` (one JSON object per line, the default) or the typed `records`. */
+    format?: KooRecordFormat;
+    onChunk?: (sent: number) => void;
+  },
 ): Promise<StagedDelivery> {
   const q = strict(gql);
   const created = await q(CREATE_BULK, { i: { idempotencyKey: o.idempotencyKey, periode: o.periode } });
@@ -120,8 +132,9 @@ export async function stageBulkDelivery(
     for (let v = ++next; v <= chunks; v = ++next) {
       const from = (v - 1) * MAX_RECORDS_PER_CHUNK;
       const records = Array.from({ length: Math.min(MAX_RECORDS_PER_CHUNK, o.count - from) }, (_, k) => o.record(from + k));
-      largestChunkBytes = Math.max(largestChunkBytes, JSON.stringify(records).length);
-      const r = await q(APPEND_CHUNK, { i: { leveringId, volgnummer: v, records } });
+      const input = o.format === 'records' ? { records } : { recordsNdjson: records.map((r) => JSON.stringify(r)).join('\n') };
+      largestChunkBytes = Math.max(largestChunkBytes, JSON.stringify(input).length);
+      const r = await q(APPEND_CHUNK, { i: { leveringId, volgnummer: v, ...input } });
       if (r.chunk?.aantalRecords !== records.length) throw new Error(`chunk ${v}: ${r.chunk?.aantalRecords} of ${records.length} records received`);
       sent += records.length;
       o.onChunk?.(sent);

@@ -87,6 +87,8 @@ export enum UserErrorCode {
   LEVERING_AFGESLOTEN = 'LEVERING_AFGESLOTEN',
   /** This chunk number was already received with other content. */
   CHUNK_HERGEBRUIKT = 'CHUNK_HERGEBRUIKT',
+  /** The records of a chunk cannot be read: give exactly one of records and recordsNdjson; each NDJSON line one record with the fields and formats of KinderopvangRecordInput. */
+  RECORDS_ONGELDIG = 'RECORDS_ONGELDIG',
   /** Committing the delivery failed; nothing was stored and the delivery can be committed again. */
   VERWERKING_MISLUKT = 'VERWERKING_MISLUKT',
   /** The mutatievoorstel is already blocked, carried out or lapsed. */
@@ -148,6 +150,10 @@ registerEnumType(UserErrorCode, {
     TE_VEEL_RECORDS: { description: 'Too many records in one request or delivery (see the limits in the field description).' },
     LEVERING_AFGESLOTEN: { description: 'The bulk delivery is already committed or refused: no chunks can be added.' },
     CHUNK_HERGEBRUIKT: { description: 'This chunk number was already received with other content.' },
+    RECORDS_ONGELDIG: {
+      description:
+        'The records of a chunk cannot be read: give exactly one of records and recordsNdjson; every NDJSON line is one JSON object with the fields and formats of KinderopvangRecordInput (field names the line, 0-based, and the field).',
+    },
     VERWERKING_MISLUKT: { description: 'Committing the delivery failed; nothing was stored and the delivery can be committed again.' },
     MUTATIEVOORSTEL_NIET_OPEN: { description: 'The mutatievoorstel is already blocked, carried out or lapsed.' },
     BLOKKEERTERMIJN_VERSTREKEN: { description: 'The 3-week window to block the mutatievoorstel has passed.' },

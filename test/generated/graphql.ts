@@ -16,8 +16,10 @@ export type ActivateMachtigingInput = {
 
 export type AppendBulkKinderopvangChunkInput = {
   leveringId: string | number;
-  /** At most 2000 records (the request body limit is 1 MB). */
-  records: Array<KinderopvangRecordInput>;
+  /** At most 2000 records (the request body limit is 1 MB). Give either records or recordsNdjson. */
+  records?: Array<KinderopvangRecordInput> | null | undefined;
+  /** The same records as newline-delimited JSON (NDJSON): one KinderopvangRecordInput per line, as a JSON object with the same field names and formats; at most 2000 lines. The cheaper form for large deliveries: the API reads it without GraphQL input coercion. A line or field that cannot be read refuses the chunk (RECORDS_ONGELDIG, field names the 0-based line and the field); the domain rules give per-record errors as for records. The same records in either form are the same chunk (idempotency per volgnummer). Give either records or recordsNdjson. */
+  recordsNdjson?: string | null | undefined;
   /** Chunk number 1..200; sending the same chunk again changes nothing. */
   volgnummer: number;
 };
@@ -584,6 +586,8 @@ export type UserErrorCode =
   | 'PERCENTAGE_ONGELDIG'
   /** The period is not valid: a participation period’s end date (tot, exclusive) must be after its start date (vanaf); a delivery period is a month (YYYY-MM) that has started. */
   | 'PERIODE_ONGELDIG'
+  /** The records of a chunk cannot be read: give exactly one of records and recordsNdjson; every NDJSON line is one JSON object with the fields and formats of KinderopvangRecordInput (field names the line, 0-based, and the field). */
+  | 'RECORDS_ONGELDIG'
   /** The reason must not be empty and at most 2000 characters long. */
   | 'REDEN_ONGELDIG'
   /** The betalingsregeling is no longer ACTIEF (VOLDAAN or BEEINDIGD). */

@@ -328,6 +328,68 @@ describe('large deliveries (staged chunks, one commit)', () => {
     expect(rows.map((x) => x.boven_max_uurprijs)).toEqual([true, false, true, false, true, true]);
   });
 
+  it('takes a chunk as NDJSON: stored with the same values, and the same records in either form are the same chunk', async () => {
+    const k = key();
+    const id = (await app.gql(CreateBulkLeveringDocument, { input: { idempotencyKey: k, periode } }, kooA)).data!.createBulkKinderopvangLevering.levering!.id;
+    const namen = ['Tab\there', 'Back\\slash \\N', 'Nieuwe\nregel\r', '  "Quote" \'s  ', 'Émile ß 😀'];
+    const records = namen.map((kindNaam, i) => rec({ kindNaam, kindBsn: i === 0 ? null : nextBsn(), uurprijs: ['11.9', '0', '12.00', '0.01', '1234.5'][i] }));
+    // CRLF line ends and a final newline, as a file written on Windows would have.
+    const ndjson = records.map((r) => JSON.stringify(r)).join('\r\n') + '\r\n';
+    const r = await app.gql(AppendBulkChunkDocument, { input: { leveringId: id, volgnummer: 1, recordsNdjson: ndjson } }, kooA);
+    expect(r.data!.appendBulkKinderopvangChunk).toMatchObject({ userErrors: [], chunk: { volgnummer: 1, aantalRecords: 5, aantalFouten: 0 } });
+    const typed = await app.gql(AppendBulkChunkDocument, { input: { leveringId: id, volgnummer: 1, records } }, kooA);
+    expect(typed.data!.appendBulkKinderopvangChunk.userErrors).toEqual([]);
+    const other = await app.gql(AppendBulkChunkDocument, { input: { leveringId: id, volgnummer: 1, recordsNdjson: JSON.stringify(rec()) } }, kooA);
+    expect(other.data!.appendBulkKinderopvangChunk.userErrors.map((e) => e.code)).toEqual(['CHUNK_HERGEBRUIKT']);
+    expect((await app.gql(LeveringDetailDocument, { id }, kooA)).data!.node).toMatchObject({ aantalRecords: 5, aantalChunks: 1 });
+    expect((await app.gql(CommitBulkLeveringDocument, { input: { leveringId: id } }, kooA)).data!.commitBulkKinderopvangLevering.userErrors).toEqual([]);
+    const rows = await app.em().getConnection().execute<Array<{ kind_naam: string; kind_bsn: string | null; ouder_bsn: string; uurprijs: string }>>(
+      `select r.kind_naam, r.kind_bsn, r.ouder_bsn, r.uurprijs::text from koo_record r join koo_levering l on l.id = r.levering_id
+        where l.idempotency_key = ? order by r.idx`,
+      [k],
+    );
+    expect(rows.map((x) => x.kind_naam)).toEqual(namen.map((n) => n.trim()));
+    expect(rows.map((x) => x.kind_bsn)).toEqual(records.map((x) => x.kindBsn ?? null));
+    expect(rows.map((x) => x.ouder_bsn)).toEqual(records.map((x) => x.ouderBsn));
+    expect(rows.map((x) => x.uurprijs)).toEqual(['11.90', '0.00', '12.00', '0.01', '1234.50']);
+  });
+
+  it('an NDJSON record that breaks a domain rule is a record error by index, as in the typed form', async () => {
+    const id = (await app.gql(CreateBulkLeveringDocument, { input: { idempotencyKey: key(), periode } }, kooA)).data!.createBulkKinderopvangLevering.levering!.id;
+    const ndjson = [rec(), rec({ kindBsn: '111111111' })].map((r) => JSON.stringify(r)).join('\n');
+    const r = await app.gql(AppendBulkChunkDocument, { input: { leveringId: id, volgnummer: 2, recordsNdjson: ndjson } }, kooA);
+    expect(r.data!.appendBulkKinderopvangChunk).toMatchObject({ userErrors: [], chunk: { aantalRecords: 2, aantalFouten: 1 } });
+    const detail = await app.gql(LeveringDetailDocument, { id }, kooA);
+    expect((detail.data!.node as { fouten: { nodes: unknown[] } }).fouten.nodes).toEqual([{ index: 2001, code: 'BSN_ONGELDIG', veld: 'kindBsn' }]);
+  });
+
+  it('refuses a chunk whose NDJSON cannot be read, or with both forms or neither, and stages nothing of it', async () => {
+    const k = key();
+    const id = (await app.gql(CreateBulkLeveringDocument, { input: { idempotencyKey: k, periode } }, kooA)).data!.createBulkKinderopvangLevering.levering!.id;
+    const line = JSON.stringify(rec());
+    const cases: Array<[Record<string, unknown>, string, string[]]> = [
+      [{ recordsNdjson: `${line}\n{"periode": ` }, 'RECORDS_ONGELDIG', ['input', 'recordsNdjson', '1']],
+      [{ recordsNdjson: `${line}\n\n${line}` }, 'RECORDS_ONGELDIG', ['input', 'recordsNdjson', '1']],
+      [{ recordsNdjson: JSON.stringify({ ...rec(), bsn: '123456782' }) }, 'RECORDS_ONGELDIG', ['input', 'recordsNdjson', '0', 'bsn']],
+      [{ recordsNdjson: `${line}\n${JSON.stringify({ ...rec(), uurprijs: 10.5 })}` }, 'RECORDS_ONGELDIG', ['input', 'recordsNdjson', '1', 'uurprijs']],
+      [{ recordsNdjson: JSON.stringify({ ...rec(), ouderBsn: undefined }) }, 'RECORDS_ONGELDIG', ['input', 'recordsNdjson', '0', 'ouderBsn']],
+      [{ records: [rec()], recordsNdjson: line }, 'RECORDS_ONGELDIG', ['input', 'records']],
+      [{}, 'RECORDS_ONGELDIG', ['input', 'records']],
+      [{ recordsNdjson: '' }, 'LEVERING_LEEG', ['input', 'records']],
+      [{ recordsNdjson: Array(2001).fill(line).join('\n') }, 'TE_VEEL_RECORDS', ['input', 'recordsNdjson']],
+    ];
+    for (const [records, code, field] of cases) {
+      const r = await app.gql(AppendBulkChunkDocument, { input: { leveringId: id, volgnummer: 1, ...records } }, kooA);
+      expect(r.errors).toBeUndefined();
+      expect(r.data!.appendBulkKinderopvangChunk).toMatchObject({ chunk: null, userErrors: [{ code, field }] });
+    }
+    expect((await app.gql(LeveringDetailDocument, { id }, kooA)).data!.node).toMatchObject({ aantalRecords: 0, aantalChunks: 0, aantalFouten: 0 });
+    expect(await count(`select count(*) as n from koo_staging_record s join koo_levering l on l.id = s.levering_id where l.idempotency_key = ?`, [k])).toBe(0);
+    // Nothing was recorded for volgnummer 1: it still takes its records.
+    const ok = await app.gql(AppendBulkChunkDocument, { input: { leveringId: id, volgnummer: 1, recordsNdjson: line } }, kooA);
+    expect(ok.data!.appendBulkKinderopvangChunk).toMatchObject({ userErrors: [], chunk: { aantalRecords: 1 } });
+  });
+
   it('the same chunk sent twice at the same moment is stored once', async () => {
     const k = key();
     const id = (await app.gql(CreateBulkLeveringDocument, { input: { idempotencyKey: k, periode } }, kooA)).data!.createBulkKinderopvangLevering.levering!.id;
@@ -391,6 +453,7 @@ describe('large deliveries (staged chunks, one commit)', () => {
     expect(await count(`select count(*) as n from access_log_entry where household_id = ? and processing_activity_id = 'kinderopvang-gegevenslevering'`, [g.household.id])).toBe(1);
     expect((await app.gql(LeveringDetailDocument, { id: previous.id }, kooA)).data!.node).toMatchObject({ status: 'VERVANGEN' });
   }, 60_000);
+
 });
 
 describe('mutatievoorstellen and the daily engine', () => {

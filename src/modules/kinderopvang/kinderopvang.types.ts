@@ -451,8 +451,20 @@ export class AppendBulkKinderopvangChunkInput {
   @Field(() => Int, { description: 'Chunk number 1..200; sending the same chunk again changes nothing.' })
   volgnummer!: number;
 
-  @Field(() => [KinderopvangRecordInput], { description: `At most ${MAX_RECORDS_PER_CHUNK} records (the request body limit is 1 MB).` })
-  records!: KinderopvangRecordInput[];
+  @Field(() => [KinderopvangRecordInput], {
+    nullable: true,
+    description: `At most ${MAX_RECORDS_PER_CHUNK} records (the request body limit is 1 MB). Give either records or recordsNdjson.`,
+  })
+  records?: KinderopvangRecordInput[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      `The same records as newline-delimited JSON (NDJSON): one KinderopvangRecordInput per line, as a JSON object with the same field names and formats; at most ${MAX_RECORDS_PER_CHUNK} lines. ` +
+      'The cheaper form for large deliveries: the API reads it without GraphQL input coercion. A line or field that cannot be read refuses the chunk (RECORDS_ONGELDIG, field names the 0-based line and the field); ' +
+      'the domain rules give per-record errors as for records. The same records in either form are the same chunk (idempotency per volgnummer). Give either records or recordsNdjson.',
+  })
+  recordsNdjson?: string | null;
 }
 
 @InputType('CommitBulkKinderopvangLeveringInput')

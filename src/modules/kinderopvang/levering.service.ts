@@ -26,6 +26,7 @@ import {
 } from './kinderopvang.rules';
 import { requireKoo, type KooContext } from './koo-access';
 import { KooLevering, KooLeveringChunk } from './levering.entity';
+import { parseRecordsNdjson, type NdjsonResult } from './records-ndjson';
 
 export interface IndexedRecordFout extends RecordFout {
   /** Position in the delivery (0-based). */
@@ -402,15 +403,18 @@ export interface ChunkResult extends LeveringResult {
  */
 export async function appendBulkKinderopvangChunk(
   ctx: RequestContext,
-  input: { leveringId: string; volgnummer: number; records: RecordInvoer[] },
+  input: { leveringId: string; volgnummer: number; records?: RecordInvoer[] | null; recordsNdjson?: string | null },
 ): Promise<ChunkResult> {
   const koo = await requireKoo(ctx);
-  const aantalFout = checkRecordsAantal(input.records);
+  const read = chunkRecords(input);
+  if (read.error) return { ...refused(read.error), chunk: null };
+  const records = read.records;
+  const aantalFout = checkRecordsAantal(records);
   if (aantalFout) return { ...refused(aantalFout), chunk: null };
   if (!Number.isInteger(input.volgnummer) || input.volgnummer < 1 || input.volgnummer > MAX_CHUNKS) {
     return { ...refused({ code: UserErrorCode.TE_VEEL_RECORDS, field: ['input', 'volgnummer'], message: `Het volgnummer is 1 tot en met ${MAX_CHUNKS}.` }), chunk: null };
   }
-  const hash = contentHash(input.records.map(canonical));
+  const hash = contentHash(records.map(canonical));
   const levering = await ownLevering(ctx, ctx.em, koo, input.leveringId);
   const afgesloten = (l: KooLevering): ChunkResult => ({
     ...refused({ code: UserErrorCode.LEVERING_AFGESLOTEN, field: ['input', 'leveringId'], message: 'Aan deze levering kunnen geen records meer worden toegevoegd.' }),
@@ -432,7 +436,7 @@ export async function appendBulkKinderopvangChunk(
   if (replayed) return replayed;
   if (!levering.bulk || levering.status !== LeveringStatus.ONTVANGEN) return afgesloten(levering);
   // Validation happens before the transaction: the delivery's row is locked only for the counters.
-  const b = beoordeel(input.records, (input.volgnummer - 1) * MAX_RECORDS_PER_CHUNK, await recordContext(ctx, koo, levering.periode));
+  const b = beoordeel(records, (input.volgnummer - 1) * MAX_RECORDS_PER_CHUNK, await recordContext(ctx, koo, levering.periode));
   try {
     return await ctx.em.transactional(async (tx: EntityManager) => {
       const trx = tx.getTransactionContext() as Transaction;
@@ -440,7 +444,7 @@ export async function appendBulkKinderopvangChunk(
       // The chunk's primary key makes a concurrent duplicate fail here (answered as a replay below).
       await conn.execute(
         'insert into koo_levering_chunk (levering_id, volgnummer, inhoud_hash, aantal_records, aantal_fouten) values (?, ?, ?, ?, ?)',
-        [levering.id, input.volgnummer, hash, input.records.length, b.ongeldig],
+        [levering.id, input.volgnummer, hash, records.length, b.ongeldig],
         'run',
         trx,
       );
@@ -450,7 +454,7 @@ export async function appendBulkKinderopvangChunk(
         `update koo_levering set aantal_records = aantal_records + ?, aantal_fouten = aantal_fouten + ?,
                 aantal_boven_max_uurprijs = aantal_boven_max_uurprijs + ?, aantal_chunks = aantal_chunks + 1, updated_at = now()
           where id = ? and status = 'ONTVANGEN' returning id`,
-        [input.records.length, b.ongeldig, b.bovenMax, levering.id],
+        [records.length, b.ongeldig, b.bovenMax, levering.id],
         'all',
         trx,
       );
@@ -463,6 +467,18 @@ export async function appendBulkKinderopvangChunk(
     if (!isUniqueViolation(err)) throw err;
     return (await replayChunk(ctx.em.fork()))!;
   }
+}
+
+/** A chunk's records: exactly one of the typed records and the NDJSON text (records-ndjson.ts). */
+function chunkRecords(input: { records?: RecordInvoer[] | null; recordsNdjson?: string | null }): NdjsonResult {
+  const typed = input.records != null;
+  const ndjson = input.recordsNdjson != null;
+  if (typed === ndjson) {
+    return {
+      error: { code: UserErrorCode.RECORDS_ONGELDIG, field: ['input', 'records'], message: 'Geef de records als records of als recordsNdjson, niet allebei en niet geen van beide.' },
+    };
+  }
+  return typed ? { records: input.records! } : parseRecordsNdjson(input.recordsNdjson!);
 }
 
 /** The delivery was committed or refused while this chunk was being staged: roll the chunk back. */
