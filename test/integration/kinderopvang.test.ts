@@ -9,6 +9,7 @@ import { KooConvenanttegoed } from '../../src/modules/kinderopvang/convenant.ent
 import { ConvenanttegoedStatus, OvereenkomstStatus } from '../../src/modules/kinderopvang/kinderopvang.enums';
 import { KooLocatie, KooOrganisatie } from '../../src/modules/kinderopvang/koo.entity';
 import { KooOpgave } from '../../src/modules/kinderopvang/mutatie.entity';
+import { commitLogBatch } from '../../src/modules/kinderopvang/levering.service';
 import { runKinderopvang } from '../../src/modules/kinderopvang/mutatie.service';
 import { Toeslag } from '../../src/modules/toeslag/toeslag.entity';
 import { ToeslagSoort, ToeslagStatus } from '../../src/modules/toeslag/toeslag.enums';
@@ -454,6 +455,58 @@ describe('large deliveries (staged chunks, one commit)', () => {
     expect((await app.gql(LeveringDetailDocument, { id: previous.id }, kooA)).data!.node).toMatchObject({ status: 'VERVANGEN' });
   }, 60_000);
 
+  it('writes the access log in pipelined batches: one row per household, and a failing batch rolls everything back', async () => {
+    const gezinnen = await Promise.all([1, 2, 3, 4, 5].map(() => gezin()));
+    const households = gezinnen.map((g) => g.household.id);
+    const unhandled: unknown[] = [];
+    const onUnhandled = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', onUnhandled);
+    const saved = commitLogBatch.households;
+    commitLogBatch.households = 2; // batches of 2, 2 and 1 household
+    const conn = app.em().getConnection();
+    try {
+      const stage = async () => {
+        const k = key();
+        const id = (await app.gql(CreateBulkLeveringDocument, { input: { idempotencyKey: k, periode } }, kooA)).data!.createBulkKinderopvangLevering.levering!.id;
+        const records = gezinnen.flatMap((g) => [rec({ ouderBsn: g.ouder.bsn }), rec({ ouderBsn: g.ouder.bsn })]).concat([rec()]);
+        const r = await app.gql(AppendBulkChunkDocument, { input: { leveringId: id, volgnummer: 1, recordsNdjson: records.map((x) => JSON.stringify(x)).join('\n') } }, kooA);
+        expect(r.data!.appendBulkKinderopvangChunk.userErrors).toEqual([]);
+        return { k, id };
+      };
+      const logRows = () => count(`select count(*) as n from access_log_entry where household_id = any(string_to_array(?, ',')::uuid[]) and processing_activity_id = 'kinderopvang-gegevenslevering'`, [households.join(',')]);
+
+      // The first access-log INSERT fails while the next FETCH is already queued behind it.
+      const failing = await stage();
+      await conn.execute(`create function koo_log_fail() returns trigger language plpgsql as $$
+        begin raise exception 'injected access-log failure'; end $$`);
+      await conn.execute(`create trigger koo_log_fail before insert on access_log_entry for each row
+        when (new.operation_name = 'commitKinderopvangLevering') execute function koo_log_fail()`);
+      try {
+        const failed = await app.gql(CommitBulkLeveringDocument, { input: { leveringId: failing.id } }, kooA);
+        expect(failed.data!.commitBulkKinderopvangLevering).toMatchObject({ userErrors: [{ code: 'VERWERKING_MISLUKT' }], levering: { status: 'MISLUKT' } });
+      } finally {
+        await conn.execute('drop trigger koo_log_fail on access_log_entry');
+        await conn.execute('drop function koo_log_fail()');
+      }
+      expect(await count(`select count(*) as n from koo_record r join koo_levering l on l.id = r.levering_id where l.idempotency_key = ?`, [failing.k])).toBe(0);
+      expect(await logRows()).toBe(0);
+
+      // Retried without the failure: every matched household exactly once, over three batches.
+      const retried = await app.gql(CommitBulkLeveringDocument, { input: { leveringId: failing.id } }, kooA);
+      expect(retried.data!.commitBulkKinderopvangLevering).toMatchObject({ userErrors: [], levering: { status: 'VERWERKT', aantalRecords: 11, aantalGekoppeld: 10 } });
+      const rows = await conn.execute<Array<{ household_id: string; data_subject: string }>>(
+        `select household_id, data_subject from access_log_entry where household_id = any(string_to_array(?, ',')::uuid[]) and processing_activity_id = 'kinderopvang-gegevenslevering'`,
+        [households.join(',')],
+      );
+      expect(rows.map((x) => x.household_id).sort()).toEqual([...households].sort());
+      for (const g of gezinnen) expect(rows.find((x) => x.household_id === g.household.id)!.data_subject).toBe(pseudonymise(g.ouder.bsn));
+      await new Promise((r) => setImmediate(r));
+      expect(unhandled).toEqual([]);
+    } finally {
+      commitLogBatch.households = saved;
+      process.off('unhandledRejection', onUnhandled);
+    }
+  }, 60_000);
 });
 
 describe('mutatievoorstellen and the daily engine', () => {

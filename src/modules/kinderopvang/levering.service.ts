@@ -146,8 +146,8 @@ async function bound(em: EntityManager, sql: string, params: unknown[], trx: Tra
   await em.getConnection().getKnex().raw(sql, params as never).transacting(trx as never);
 }
 
-/** Households per access-log statement while committing. */
-const LOG_BATCH = 10_000;
+/** Households per access-log statement while committing (a test makes it small to run the pipeline over several batches). */
+export const commitLogBatch = { households: 10_000 };
 
 /**
  * The commit of a delivery, inside the caller's transaction (all or nothing): moves the staged records
@@ -219,34 +219,52 @@ async function commitInTx(ctx: RequestContext, tx: EntityManager, levering: KooL
     'run',
     trx,
   );
-  for (;;) {
-    const batch = await conn.execute<Array<{ household_id: string; bsns: string[] }>>(`fetch ${LOG_BATCH} from koo_hh`, [], 'all', trx);
-    if (batch.length === 0) break;
-    const rows: Array<{ h: string; s: string | null }> = [];
-    for (const r of batch) {
-      if (r.bsns.length === 0) rows.push({ h: r.household_id, s: null });
-      for (const bsn of r.bsns) rows.push({ h: r.household_id, s: ctx.pseudonymise(bsn) });
+  // Pipelined on the one connection: the next FETCH is queued before this batch is pseudonymised and
+  // its INSERT sent, so PostgreSQL reads the next households while Node hashes, and Node hashes while
+  // PostgreSQL inserts. At most one INSERT is in flight and two batches are in memory.
+  type Households = Array<{ household_id: string; bsns: string[] }>;
+  // A statement queued behind one that fails fails too before it is awaited: mark it handled at once
+  // (awaiting it still throws), so Node never sees an unhandled rejection.
+  const queued = <T>(p: Promise<T>): Promise<T> => (p.catch(() => undefined), p);
+  const size = commitLogBatch.households;
+  const fetchBatch = () => queued(conn.execute<Households>(`fetch ${size} from koo_hh`, [], 'all', trx));
+  let next: Promise<Households> | null = fetchBatch();
+  let inserting: Promise<void> | null = null;
+  try {
+    while (next) {
+      const batch: Households = await next;
+      next = batch.length === size ? fetchBatch() : null;
+      if (batch.length === 0) break;
+      const rows: Array<{ h: string; s: string | null }> = [];
+      for (const r of batch) {
+        if (r.bsns.length === 0) rows.push({ h: r.household_id, s: null });
+        for (const bsn of r.bsns) rows.push({ h: r.household_id, s: ctx.pseudonymise(bsn) });
+      }
+      await inserting;
+      inserting = queued(bound(tx,
+        `insert into access_log_entry (trace_id, span_id, parent_span_id, operation_name, operation_type, resources, processing_activity_id,
+           household_id, data_subject, actor_role, actor_subject, actor_organisation, on_behalf_of_machtiging_id, started_at, ended_at, status)
+         select ?, ?, ?, ?, 'write', array['KinderopvangRecord']::text[], ?, x.h, x.s, ?, ?, ?, null, ?, now(), 'OK'
+           from jsonb_to_recordset(?::jsonb) as x(h uuid, s text)`,
+        [
+          ctx.trace.traceId,
+          ctx.trace.spanId,
+          ctx.trace.parentSpanId,
+          'commitKinderopvangLevering',
+          ProcessingActivityId.KINDEROPVANG_GEGEVENSLEVERING,
+          actor.role,
+          actorLogSubject(actor),
+          koo.organisatie.organisationId,
+          ctx.startedAt,
+          JSON.stringify(rows),
+        ],
+        trx,
+      ));
     }
-    await bound(tx,
-      `insert into access_log_entry (trace_id, span_id, parent_span_id, operation_name, operation_type, resources, processing_activity_id,
-         household_id, data_subject, actor_role, actor_subject, actor_organisation, on_behalf_of_machtiging_id, started_at, ended_at, status)
-       select ?, ?, ?, ?, 'write', array['KinderopvangRecord']::text[], ?, x.h, x.s, ?, ?, ?, null, ?, now(), 'OK'
-         from jsonb_to_recordset(?::jsonb) as x(h uuid, s text)`,
-      [
-        ctx.trace.traceId,
-        ctx.trace.spanId,
-        ctx.trace.parentSpanId,
-        'commitKinderopvangLevering',
-        ProcessingActivityId.KINDEROPVANG_GEGEVENSLEVERING,
-        actor.role,
-        actorLogSubject(actor),
-        koo.organisatie.organisationId,
-        ctx.startedAt,
-        JSON.stringify(rows),
-      ],
-      trx,
-    );
-    if (batch.length < LOG_BATCH) break;
+    await inserting;
+  } finally {
+    // On a failure the queued statements fail with it (the transaction is rolled back): settle them here.
+    await Promise.allSettled([next, inserting]);
   }
   await conn.execute('close koo_hh', [], 'run', trx);
 
