@@ -21,7 +21,7 @@ import { datasetName, ensureDataset, withClient } from './lib/dataset.mjs';
 import { createKeys, BENCH_AUDIENCE, BENCH_ISSUER } from './lib/keys.mjs';
 import { measure } from './lib/load.mjs';
 import { cpuTimeMs, machineInfo } from './lib/machine.mjs';
-import { postJson, sampleMemory, startServer } from './lib/servers.mjs';
+import { postJson, productionNodeFlags, sampleMemory, startServer } from './lib/servers.mjs';
 
 const require = createRequire(import.meta.url);
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
@@ -205,19 +205,20 @@ function serverPlans(o, keys) {
   });
   const plain = (url, port) => ({ ...process.env, NODE_ENV: 'production', DATABASE_URL: url, PORT: String(port), DB_POOL_MAX: String(o.dbPoolMax) });
   const healthz = (port) => async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok;
+  const flags = productionNodeFlags(ROOT);
   const plans = [
-    { key: 'ours', target: 'ours', node: 'default', command: process.execPath, args: [path.join(ROOT, 'dist', 'src', 'main.js')], env: ourEnv, probe: healthz },
-    { key: 'floor', target: 'floor', node: 'default', command: process.execPath, args: [path.join(BENCH, 'floor', 'server.mjs')], env: plain, probe: healthz },
+    { key: 'ours', target: 'ours', node: 'default', command: process.execPath, args: [...flags, path.join(ROOT, 'dist', 'src', 'main.js')], env: ourEnv, probe: healthz },
+    { key: 'floor', target: 'floor', node: 'default', command: process.execPath, args: [...flags, path.join(BENCH, 'floor', 'server.mjs')], env: plain, probe: healthz },
   ];
   if (o.node22) {
-    plans.push({ key: 'ours@node22', target: 'ours', node: '22', command: NODE22, args: [path.join(ROOT, 'dist', 'src', 'main.js')], env: ourEnv, probe: healthz });
+    plans.push({ key: 'ours@node22', target: 'ours', node: '22', command: NODE22, args: [...flags, path.join(ROOT, 'dist', 'src', 'main.js')], env: ourEnv, probe: healthz });
     if (o.postgraphile) {
       plans.push({
         key: 'postgraphile@node22',
         target: 'postgraphile',
         node: '22',
         command: NODE22,
-        args: [path.join(PG_DIR, 'server.mjs')],
+        args: [...flags, path.join(PG_DIR, 'server.mjs')],
         env: plain,
         probe: (port) => async () => (await postJson(`http://127.0.0.1:${port}/graphql`, { query: '{ __typename }' })).json?.data?.__typename === 'Query',
       });

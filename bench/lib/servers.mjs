@@ -7,6 +7,18 @@ import { memoryOf } from './machine.mjs';
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
+ * The Node runtime flags of `npm start` (package.json: `exec node <flags> dist/src/main.js`), so the
+ * benchmark runs our API as production does. Every Node server of the benchmark (ours, the floor,
+ * PostGraphile) gets the same flags: the comparison is of the servers, not of their runtime settings.
+ */
+export function productionNodeFlags(root) {
+  const start = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')).scripts.start;
+  const m = /^exec node((?:\s+--[\w-]+(?:=\S+)?)*)\s+dist\/src\/main\.js$/.exec(start);
+  if (!m) throw new Error(`package.json scripts.start is not "exec node [--flags] dist/src/main.js": ${start}`);
+  return m[1].trim() ? m[1].trim().split(/\s+/) : [];
+}
+
+/**
  * Starts `command args` with env, logs to logFile, and waits until `probe()` resolves true (at
  * most timeoutMs). Returns { pid, url, stop() }. A server that exits early fails the start with the
  * tail of its log.

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { withClient } from '../lib/dataset.mjs';
 import { createKeys, BENCH_AUDIENCE, BENCH_ISSUER } from '../lib/keys.mjs';
 import { cpuTimeMs, postgresCpuS } from '../lib/machine.mjs';
-import { startServer } from '../lib/servers.mjs';
+import { productionNodeFlags, startServer } from '../lib/servers.mjs';
 import scenario, { recordsOf } from '../scenarios/koo-delivery.mjs';
 
 const require = createRequire(import.meta.url);
@@ -50,7 +50,7 @@ const state = await withClient(url, async (db) => {
 const server = await startServer({
   name: 'ours',
   command: process.execPath,
-  args: [...(v.prof ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), path.join(ROOT, 'dist', 'src', 'main.js')],
+  args: [...productionNodeFlags(ROOT), ...(v.prof ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), path.join(ROOT, 'dist', 'src', 'main.js')],
   cwd: ROOT,
   env: {
     ...process.env, NODE_ENV: 'production', DATABASE_URL: url, HOST: '127.0.0.1', PORT: String(port), AUTH_PUBLIC_KEY_FILE: keys.publicKeyFile,

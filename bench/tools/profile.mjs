@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { datasetName, withClient } from '../lib/dataset.mjs';
 import { createKeys, BENCH_ISSUER, BENCH_AUDIENCE } from '../lib/keys.mjs';
 import { measure } from '../lib/load.mjs';
-import { startServer } from '../lib/servers.mjs';
+import { productionNodeFlags, startServer } from '../lib/servers.mjs';
 import { cpuTimeMs, postgresCpuS } from '../lib/machine.mjs';
 
 const require = createRequire(import.meta.url);
@@ -34,7 +34,7 @@ const port = await new Promise((r) => { const x = net.createServer(); x.listen(0
 try {
   const state = await withClient(url, (db) => s.prepare({ db, sign: keys.sign, sampleSize: 2000 }));
   const server = await startServer({
-    name: 'ours', command: process.execPath, args: [...(v['no-prof'] ? [] : ['--cpu-prof', `--cpu-prof-dir=${profDir}`]), path.join(ROOT, 'dist', 'src', 'main.js')], cwd: ROOT,
+    name: 'ours', command: process.execPath, args: [...productionNodeFlags(ROOT), ...(v['no-prof'] ? [] : ['--cpu-prof', `--cpu-prof-dir=${profDir}`]), path.join(ROOT, 'dist', 'src', 'main.js')], cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: url, HOST: '127.0.0.1', PORT: String(port), AUTH_PUBLIC_KEY_FILE: keys.publicKeyFile, AUTH_ISSUER: BENCH_ISSUER, AUTH_AUDIENCE: BENCH_AUDIENCE, PSEUDONYM_KEY: keys.pseudonymKey, LOG_LEVEL: 'info', RATE_LIMIT_MEDEWERKER_CAPACITY: '1000000000', RATE_LIMIT_MEDEWERKER_LEAK_PER_SECOND: '1000000000', RATE_LIMIT_INTERMEDIAIR_CAPACITY: '1000000000', RATE_LIMIT_INTERMEDIAIR_LEAK_PER_SECOND: '1000000000' },
     logFile: '/tmp/i9-prof/server.log', probe: async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok,
   });
