@@ -10,6 +10,7 @@ import type { Config } from '../config';
 import type { Actor } from '../auth/actor';
 import { TokenRejectedError, type TokenVerifier } from '../auth/token-verifier';
 import type { Pseudonymiser } from '../modules/accesslog/pseudonym';
+import { systemClock, type Clock } from '../shared/clock';
 import { ErrorCode, unauthenticated } from '../shared/errors';
 import { accessLogPlugin } from './access-log.plugin';
 import { LIMIT_CODES } from './limits';
@@ -28,6 +29,8 @@ export interface AppDeps {
   verifier: TokenVerifier;
   pseudonymise: Pseudonymiser;
   logger: Logger;
+  /** Where the API learns today and now; the system clock unless a test or replay pins it. */
+  clock?: Clock;
 }
 
 export interface RunningApp {
@@ -59,6 +62,7 @@ async function authenticate(header: string | undefined, verifier: TokenVerifier,
 /** Builds the HTTP server: POST/GET /graphql (Apollo) and /healthz. Does not listen. */
 export async function createApp(deps: AppDeps): Promise<RunningApp> {
   const { orm, verifier, pseudonymise, logger } = deps;
+  const clock = deps.clock ?? systemClock;
   const app = express();
   app.disable('x-powered-by');
   const server = http.createServer(app);
@@ -152,7 +156,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
         res.setHeader('traceparent', toTraceparent(trace));
         protection.begin(res, trace.traceId);
         const actor = await authenticate(req.header('authorization'), verifier, logger).catch(protection.failed(res));
-        const ctx = createRequestContext(actor, orm.em.fork() as never, trace, pseudonymise);
+        const ctx = createRequestContext(actor, orm.em.fork() as never, trace, clock, pseudonymise);
         protection.bind(ctx, res);
         return ctx;
       },

@@ -3,6 +3,7 @@ import type { Actor } from '../auth/actor';
 import { HouseholdScope } from '../auth/household-scope';
 import { AccessRecorder } from '../modules/accesslog/access-recorder';
 import type { Pseudonymiser } from '../modules/accesslog/pseudonym';
+import type { Clock } from '../shared/clock';
 import { unauthenticated } from '../shared/errors';
 import { createLoaders, type Loaders } from './loaders';
 import type { TraceContext } from './trace';
@@ -17,6 +18,8 @@ export interface RequestContext {
   /** The only way to household data: policy-filtered queries that also record access. */
   scope: HouseholdScope;
   loaders: Loaders;
+  /** The only source of "today" and "now" for this request (pinned in tests). */
+  clock: Clock;
   startedAt: Date;
   /**
    * The keyed HMAC of a BSN, as the access log stores data subjects and citizen actors: lets a
@@ -33,11 +36,12 @@ export function createRequestContext(
   actor: Actor | null,
   em: EntityManager,
   trace: TraceContext,
+  clock: Clock,
   pseudonymise: Pseudonymiser = noPseudonymiser,
 ): RequestContext {
   const accessLog = new AccessRecorder();
-  const scope = new HouseholdScope(actor, em, accessLog);
-  return { actor, em, trace, accessLog, scope, loaders: createLoaders(em, scope), startedAt: new Date(), pseudonymise };
+  const scope = new HouseholdScope(actor, em, accessLog, clock);
+  return { actor, em, trace, accessLog, scope, loaders: createLoaders(em, scope, clock), clock, startedAt: clock.now(), pseudonymise };
 }
 
 export function requireActor(ctx: RequestContext): Actor {

@@ -36,22 +36,3 @@ export function yearOf(date: string): number {
 export function firstOfNextMonth(date: string): string {
   return addMonths(`${date.slice(0, 7)}-01`, 1);
 }
-
-// Built once: constructing an Intl.DateTimeFormat (time zone data lookup) costs far more than
-// formatting with it, and the policy asks for today on every request (docs/benchmarks.md).
-const NL_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-// Amsterdam is a whole number of hours from UTC (CET +1, CEST +2; the switches fall on whole UTC
-// hours), so its calendar date is constant within every UTC hour: one format per hour is exact.
-let cachedHour = Number.NaN;
-let cachedDate = '';
-
-/** Today's date in the Netherlands (Europe/Amsterdam), as YYYY-MM-DD. */
-export function todayInNL(now = new Date()): string {
-  const hour = Math.floor(now.getTime() / 3_600_000);
-  if (hour !== cachedHour) {
-    cachedDate = NL_DATE.format(now);
-    cachedHour = hour;
-  }
-  return cachedDate;
-}
