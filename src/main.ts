@@ -12,6 +12,7 @@ import { ormConfig } from './db/orm.config';
 import { createPseudonymiser } from './modules/accesslog/pseudonym';
 import { createApp, listen, type RunningApp } from './server/app';
 import { asyncStdout, createLogger } from './server/logger';
+import { systemClock } from './shared/clock';
 
 /** Errors whose message is already one clear line for the operator. */
 const EXPECTED = [ConfigError, DatabaseUnavailableError, EmbeddedPostgresError];
@@ -67,9 +68,9 @@ async function main(): Promise<void> {
       await loadDemoData(orm.em.fork());
       logger.info('demo data loaded');
     }
-    const verifier = await createTokenVerifier(config.auth, config.dataDir);
+    const verifier = await createTokenVerifier(config.auth, config.dataDir, systemClock);
     const pseudonymKey = config.pseudonymKey ?? (await loadOrCreateDevPseudonymKey(config.dataDir));
-    app = await createApp({ config, orm, verifier, pseudonymise: createPseudonymiser(pseudonymKey), logger });
+    app = await createApp({ config, orm, clock: systemClock, verifier, pseudonymise: createPseudonymiser(pseudonymKey), logger });
     const port = await listen(app.server, config.port, config.host);
 
     const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql`;

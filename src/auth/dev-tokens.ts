@@ -36,8 +36,9 @@ export function devTokenClaims(r: DevTokenRequest): Record<string, unknown> {
  */
 export async function signDevToken(
   claims: Record<string, unknown>,
-  o: { dataDir: string; auth: Pick<AuthConfig, 'issuer' | 'audience'>; ttl: string },
+  o: { dataDir: string; auth: Pick<AuthConfig, 'issuer' | 'audience'>; ttlSeconds: number; now: Date },
 ): Promise<string> {
+  const iat = Math.floor(o.now.getTime() / 1000);
   const jose = await loadJose();
   const key = await loadOrCreateDevKey(o.dataDir);
   const privateKey = await jose.importJWK(key.privateJwk as never, key.alg);
@@ -45,8 +46,8 @@ export async function signDevToken(
     .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'JWT' })
     .setIssuer(o.auth.issuer)
     .setAudience(o.auth.audience)
-    .setIssuedAt()
-    .setExpirationTime(o.ttl)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + o.ttlSeconds)
     .sign(privateKey);
 }
 
@@ -90,16 +91,16 @@ export interface PersonaToken {
 
 /** Short-lived tokens for every demo persona, signed with the development key. */
 export async function mintPersonaTokens(
-  o: { dataDir: string; auth: Pick<AuthConfig, 'issuer' | 'audience'> },
+  o: { dataDir: string; auth: Pick<AuthConfig, 'issuer' | 'audience'>; now: Date },
   ttlSeconds = 15 * 60,
 ): Promise<PersonaToken[]> {
-  const expiresAt = Math.floor(Date.now() / 1000) + ttlSeconds;
+  const expiresAt = Math.floor(o.now.getTime() / 1000) + ttlSeconds;
   return Promise.all(
     DEV_PERSONAS.map(async (p) => ({
       id: p.id,
       label: p.label,
       role: p.role,
-      token: await signDevToken(devTokenClaims(p.request), { ...o, ttl: `${ttlSeconds}s` }),
+      token: await signDevToken(devTokenClaims(p.request), { ...o, ttlSeconds }),
       expiresAt,
     })),
   );

@@ -9,6 +9,7 @@ import { decodeCursor, encodeCursor, type CursorValues, type Page } from '../sha
 import { badInput, forbidden, notFound, unauthenticated } from '../shared/errors';
 import { isIsoDate } from '../shared/scalars/date.scalar';
 import type { Actor } from './actor';
+import type { Clock } from '../shared/clock';
 import { Purpose, requireHouseholdAccess, type HouseholdAccess } from './policy';
 
 type GrantedAccess = Extract<HouseholdAccess, { allowed: true }>;
@@ -83,7 +84,13 @@ export class HouseholdScope {
     private readonly actor: Actor | null,
     private readonly em: EntityManager,
     private readonly recorder: AccessRecorder,
+    private readonly clock_: Clock,
   ) {}
+
+  /** The request's clock: reach (a machtiging's geldigTot) is decided as of its today. */
+  get clock(): Clock {
+    return this.clock_;
+  }
 
   /** Who is asking (null: not authenticated). */
   get viewer(): Actor | null {
@@ -98,7 +105,7 @@ export class HouseholdScope {
   /** The policy decision for this actor; FORBIDDEN when the role can reach no household. */
   access(purpose: Purpose = Purpose.READ): GrantedAccess {
     if (!this.actor) throw unauthenticated();
-    return requireHouseholdAccess(this.actor, purpose);
+    return requireHouseholdAccess(this.actor, purpose, this.clock_.today());
   }
 
   /** Households matching `where` within the actor's reach. */
@@ -423,7 +430,7 @@ export class HouseholdScope {
    * rolls back on a throw; optimistic versions are checked at the flush.
    */
   async transactional<R>(work: (tx: HouseholdScope) => Promise<R>): Promise<R> {
-    return this.em.transactional((em) => work(new HouseholdScope(this.actor, em as EntityManager, this.recorder)));
+    return this.em.transactional((em) => work(new HouseholdScope(this.actor, em as EntityManager, this.recorder, this.clock_)));
   }
 
   /**

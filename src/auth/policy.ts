@@ -2,7 +2,6 @@ import type { FilterQuery } from '@mikro-orm/core';
 import { ProcessingActivityId } from '../modules/accesslog/processing-activities';
 import { CITIZEN_ROLES } from '../modules/household/household.enums';
 import { MachtigingOpslagStatus, MachtigingScope } from '../modules/machtiging/machtiging.enums';
-import { todayInNL } from '../shared/dates';
 import type { Household } from '../modules/household/household.entity';
 import type { Params } from '../db/raw-query';
 import { forbidden } from '../shared/errors';
@@ -44,7 +43,8 @@ export type HouseholdAccess =
   | { allowed: false; reason: string };
 
 /** The single place that decides household reach. Every role of domain.md §1 is handled explicitly. */
-export function householdAccess(actor: Actor, purpose: Purpose): HouseholdAccess {
+/** `today` (YYYY-MM-DD, Europe/Amsterdam) decides which machtigingen are still valid. */
+export function householdAccess(actor: Actor, purpose: Purpose, today: string): HouseholdAccess {
   switch (actor.role) {
     case Role.BURGER:
       // A citizen's household comes from the token: the household in which the BSN is a current
@@ -78,7 +78,6 @@ export function householdAccess(actor: Actor, purpose: Purpose): HouseholdAccess
       // geldigTot, with scope HANDELEN to act. Evaluated in SQL on every query: a revocation or an
       // expiry takes effect on the very next request (no cached permission).
       const scopes = purpose === Purpose.ACT ? [MachtigingScope.HANDELEN] : [MachtigingScope.INZIEN, MachtigingScope.HANDELEN];
-      const today = todayInNL();
       return {
         allowed: true,
         filter: {
@@ -113,8 +112,8 @@ export function householdAccess(actor: Actor, purpose: Purpose): HouseholdAccess
 }
 
 /** Throws FORBIDDEN when the actor can reach no household at all for this purpose. */
-export function requireHouseholdAccess(actor: Actor, purpose: Purpose) {
-  const access = householdAccess(actor, purpose);
+export function requireHouseholdAccess(actor: Actor, purpose: Purpose, today: string) {
+  const access = householdAccess(actor, purpose, today);
   if (!access.allowed) throw forbidden(access.reason);
   return access;
 }

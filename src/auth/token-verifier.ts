@@ -1,3 +1,4 @@
+import type { Clock } from '../shared/clock';
 import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { JWTVerifyGetKey } from 'jose' with { 'resolution-mode': 'import' };
@@ -20,7 +21,7 @@ type KeySource = KeyObject | JWTVerifyGetKey;
  * allowed HS* secret), issuer, audience, expiry and an algorithm allow-list. `alg: none` is never
  * accepted: jose's jwtVerify refuses unsecured tokens and the allow-list cannot contain it.
  */
-export async function createTokenVerifier(auth: AuthConfig, dataDir: string): Promise<TokenVerifier> {
+export async function createTokenVerifier(auth: AuthConfig, dataDir: string, clock: Clock): Promise<TokenVerifier> {
   const jose = await loadJose();
   let key: KeySource;
   if (auth.jwksUrl) {
@@ -52,7 +53,7 @@ export async function createTokenVerifier(auth: AuthConfig, dataDir: string): Pr
 
   return {
     async verify(token: string): Promise<Actor> {
-      const now = Date.now();
+      const now = clock.now().getTime();
       const hit = verified.get(token);
       if (hit && hit.until > now) return toActor(hit.payload);
       if (hit) verified.delete(token);
@@ -64,6 +65,7 @@ export async function createTokenVerifier(auth: AuthConfig, dataDir: string): Pr
           algorithms: auth.algorithms,
           clockTolerance: auth.clockToleranceSeconds,
           requiredClaims: ['exp', 'sub'],
+          currentDate: new Date(now),
         });
         payload = result.payload;
       } catch (err) {

@@ -11,9 +11,9 @@ function args() {
   return { file };
 }
 
-runSystemCommand(args, async ({ em, pseudonymise }, { file }) => {
+runSystemCommand(args, async ({ em, pseudonymise, clock }, { file }) => {
   const tekst = await readFile(file, 'utf8');
-  const r = await importBetalingen(em, { tekst, pseudonymise });
+  const r = await importBetalingen(em, { tekst, pseudonymise, clock });
   console.log(`betalingen:import: ${r.regels} lines, ${r.geboekt} booked, ${r.alGeregistreerd} already registered, ${r.fouten.length} refused, credit (overschot) ${r.overschot}`);
   for (const f of r.fouten) console.error(`line ${f.regel}: ${f.code}: ${f.melding}`);
   if (r.fouten.length) process.exitCode = 2;

@@ -1,23 +1,29 @@
 import 'reflect-metadata';
 import { restantRegel } from '../modules/betalingsregeling/restant.service';
 import { runInvordering } from '../modules/invordering/invordering.service';
-import { todayInNL } from '../shared/dates';
+import type { Clock } from '../shared/clock';
 import { parse } from './args';
 import { runSystemCommand } from './system-command';
 
-/** npm run invordering -- [--date YYYY-MM-DD]: the daily collection engine (default: today in NL). */
-const args = () => ({ datum: parse({ date: { type: 'string' } }).date ?? todayInNL() });
+/**
+ * npm run invordering -- [--date YYYY-MM-DD] [--allow-future-date]: the daily collection engine
+ * (default: today in NL). A date after today is refused unless --allow-future-date says it is a replay.
+ */
+const args = (clock: Clock) => {
+  const a = parse({ date: { type: 'string' }, 'allow-future-date': { type: 'boolean' } });
+  return { datum: a.date ?? clock.today(), allowFutureDate: a['allow-future-date'] ?? false };
+};
 
-runSystemCommand(args, async ({ em, pseudonymise }, { datum }) => {
-  const started = Date.now();
-  const result = await runInvordering(em, { datum, pseudonymise });
+runSystemCommand(args, async ({ em, pseudonymise, clock }, { datum, allowFutureDate }) => {
+  const started = performance.now();
+  const result = await runInvordering(em, { datum, pseudonymise, clock, allowFutureDate });
   const acties = Object.entries(result.acties).map(([k, n]) => `${k} ${n}`).join(', ') || 'none';
   console.log(
     `invordering ${datum}: ${result.onderzocht} schulden examined, changes: ${acties}` +
       (result.overgeslagen ? `, ${result.overgeslagen} skipped (changed concurrently; next run)` : '') +
       (result.fouten.length ? `, ${result.fouten.length} could not be evaluated` : '') +
       (result.restant ? restantRegel(result.restant) : '') +
-      ` (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      ` (${((performance.now() - started) / 1000).toFixed(1)} s)`,
   );
   const b = result.betalingsregelingen;
   if (b) {

@@ -8,6 +8,7 @@
  * --inject-failure a trigger makes the commit fail at the middle record first (proving nothing is
  * stored), then the trigger is dropped and the commit is retried.
  */
+import { randomUUID } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,7 +25,7 @@ import { createPseudonymiser } from '../modules/accesslog/pseudonym';
 import { bsnOfIndex } from '../seed/bsn';
 import { createApp, listen } from '../server/app';
 import { createLogger } from '../server/logger';
-import { todayInNL } from '../shared/dates';
+import { systemClock } from '../shared/clock';
 import { fail, parse } from './args';
 import { commitBulkDelivery, kooBenchRecord, kooGqlClient, stageBulkDelivery } from './koo-bulk-client';
 
@@ -73,18 +74,18 @@ async function main(): Promise<void> {
         [JSON.stringify(rows)],
       );
     }
-    const verifier = await createTokenVerifier(config.auth, config.dataDir);
-    const app = await createApp({ config, orm, verifier, pseudonymise: createPseudonymiser(config.pseudonymKey!), logger: createLogger('info', pino.destination('/dev/null')) });
+    const verifier = await createTokenVerifier(config.auth, config.dataDir, systemClock);
+    const app = await createApp({ config, orm, clock: systemClock, verifier, pseudonymise: createPseudonymiser(config.pseudonymKey!), logger: createLogger('info', pino.destination('/dev/null')) });
     await listen(app.server, 0, '127.0.0.1');
     const endpoint = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}/graphql`;
-    const token = await signDevToken(devTokenClaims({ role: 'KOO', org: 'KVK:11223344', lrk: ['123456789'] }), { dataDir: dir, auth: config.auth, ttl: '1h' });
-    const periode = todayInNL().slice(0, 7);
+    const token = await signDevToken(devTokenClaims({ role: 'KOO', org: 'KVK:11223344', lrk: ['123456789'] }), { dataDir: dir, auth: config.auth, ttlSeconds: 3600, now: systemClock.now() });
+    const periode = systemClock.today().slice(0, 7);
     const gql = kooGqlClient(endpoint, token);
     const cpu0 = process.cpuUsage();
-    const started = Date.now();
+    const started = performance.now();
     const record = (i: number) => kooBenchRecord(i, { periode, lrkNummer: '123456789', ouderBsn: (k) => bsnOfIndex(k % (2 * H)) });
     const { leveringId: id, chunks, largestChunkBytes: bytes } = await stageBulkDelivery(gql, {
-      idempotencyKey: `bench-${Date.now()}`,
+      idempotencyKey: `bench-${randomUUID()}`,
       periode,
       count: N,
       record,
@@ -92,25 +93,25 @@ async function main(): Promise<void> {
       format: args.format as 'ndjson' | 'records',
       onChunk: sample,
     });
-    const staged = Date.now();
+    const staged = performance.now();
     const cpuStaging = process.cpuUsage(cpu0);
     if (args['inject-failure']) {
       await conn.execute(`create function bench_fail() returns trigger language plpgsql as $$ begin if new.idx = ${Math.floor(N / 2)} then raise exception 'injected'; end if; return new; end $$`);
       await conn.execute('create trigger bench_fail before insert on koo_record for each row execute function bench_fail()');
-      const t0 = Date.now();
+      const t0 = performance.now();
       const failed = await commitBulkDelivery(gql, id);
       const [{ n }] = await conn.execute('select count(*)::int as n from koo_record');
       const [{ logs }] = await conn.execute(`select count(*)::int as logs from access_log_entry where processing_activity_id = 'kinderopvang-gegevenslevering'`);
-      console.log(`injected failure at record ${Math.floor(N / 2)}: status ${failed.levering!.status}, ${JSON.stringify(failed.userErrors)}, records stored ${n}, access-log rows ${logs} (${Date.now() - t0} ms)`);
+      console.log(`injected failure at record ${Math.floor(N / 2)}: status ${failed.levering!.status}, ${JSON.stringify(failed.userErrors)}, records stored ${n}, access-log rows ${logs} (${performance.now() - t0} ms)`);
       if (n !== 0 || logs !== 0) throw new Error('the failed commit left data behind');
       await conn.execute('drop trigger bench_fail on koo_record');
       await conn.execute('drop function bench_fail()');
     }
-    const c0 = Date.now();
+    const c0 = performance.now();
     const cpu1 = process.cpuUsage();
     const done = await commitBulkDelivery(gql, id);
     if (done.userErrors?.length) throw new Error(`commit refused: ${JSON.stringify(done.userErrors)}`);
-    const committed = Date.now();
+    const committed = performance.now();
     const cpuCommit = process.cpuUsage(cpu1);
     const cpuS = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1e6;
     sample();

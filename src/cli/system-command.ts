@@ -6,6 +6,7 @@ import { openDatabase } from '../db/database';
 import { migrate } from '../db/migrate';
 import { ormConfig } from '../db/orm.config';
 import { createPseudonymiser, type Pseudonymiser } from '../modules/accesslog/pseudonym';
+import { systemClock, type Clock } from '../shared/clock';
 import { fail } from './args';
 
 export interface SystemCommandContext {
@@ -13,6 +14,8 @@ export interface SystemCommandContext {
   em: EntityManager;
   /** Pseudonymises data subjects for the access log (the configured key, or the dev key). */
   pseudonymise: Pseudonymiser;
+  /** Today and now for the command: the system clock. */
+  clock: Clock;
 }
 
 /**
@@ -22,9 +25,10 @@ export interface SystemCommandContext {
  * pseudonymiser, and everything closed afterwards. An error ends the process with its message and
  * exit code 1.
  */
-export function runSystemCommand<A>(args: () => A, body: (ctx: SystemCommandContext, args: A) => Promise<void>): void {
+export function runSystemCommand<A>(args: (clock: Clock) => A, body: (ctx: SystemCommandContext, args: A) => Promise<void>): void {
+  const clock = systemClock;
   (async () => {
-    const a = args();
+    const a = args(clock);
     const config = loadConfig();
     const db = await openDatabase(config);
     try {
@@ -32,7 +36,7 @@ export function runSystemCommand<A>(args: () => A, body: (ctx: SystemCommandCont
       try {
         await migrate(orm);
         const pseudonymKey = config.pseudonymKey ?? (await loadOrCreateDevPseudonymKey(config.dataDir));
-        await body({ em: orm.em.fork() as EntityManager, pseudonymise: createPseudonymiser(pseudonymKey) }, a);
+        await body({ em: orm.em.fork() as EntityManager, pseudonymise: createPseudonymiser(pseudonymKey), clock }, a);
       } finally {
         await orm.close(true);
       }

@@ -2,7 +2,16 @@ import 'reflect-metadata';
 import { loadConfig } from '../config';
 import { InvalidClaimsError } from '../auth/actor';
 import { devTokenClaims, signDevToken } from '../auth/dev-tokens';
+import { systemClock } from '../shared/clock';
 import { fail, parse } from './args';
+
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+
+/** '30m', '2h', '1d', '90s' (or plain seconds) as seconds; null when it is none of these. */
+function timeSpanSeconds(span: string): number | null {
+  const m = /^(\d+)\s*([smhd]?)$/.exec(span.trim());
+  return m ? Number(m[1]) * UNIT_SECONDS[m[2] || 's'] : null;
+}
 
 const USAGE = `usage: npm run token -- --role ROLE [options]
   --role BURGER       --bsn 999990019
@@ -10,7 +19,7 @@ const USAGE = `usage: npm run token -- --role ROLE [options]
   --role GEMEENTE     --gemeente 0193
   --role KOO          --org KVK:11223344 --lrk 123456789 [--lrk ...]
   --role MEDEWERKER   --employee M12345
-  --ttl 8h            lifetime (default 8h; jose time span: 30m, 2h, 1d)
+  --ttl 8h            lifetime (default 8h; a number with s, m, h or d: 30m, 2h, 1d)
 Prints a JWT signed with the development key in .data/ (never usable in production).`;
 
 async function main() {
@@ -41,7 +50,9 @@ async function main() {
     throw err;
   }
 
-  const token = await signDevToken(claims, { dataDir: config.dataDir, auth: config.auth, ttl: v.ttl });
+  const ttlSeconds = timeSpanSeconds(v.ttl);
+  if (ttlSeconds === null) fail(`--ttl ${v.ttl} is not a time span\n${USAGE}`);
+  const token = await signDevToken(claims, { dataDir: config.dataDir, auth: config.auth, ttlSeconds, now: systemClock.now() });
   process.stdout.write(token + '\n');
 }
 

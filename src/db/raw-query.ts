@@ -54,13 +54,13 @@ export async function queryRows<R = Record<string, unknown>>(
   const trx = (tx ?? em.getTransactionContext()) as { client: KnexClient } | undefined;
   const client = trx ? trx.client : (em.getConnection().getKnex().client as unknown as KnexClient);
   const connection = await client.acquireConnection();
-  const started = Date.now();
+  const started = performance.now();
   try {
     const result = await connection.query({ text, values, name: statementName(text) });
-    logQuery(em, text, { took: Date.now() - started, results: result.rows.length });
+    logQuery(em, text, { took: performance.now() - started, results: result.rows.length });
     return result.rows as R[];
   } catch (e) {
-    logQuery(em, text, { took: Date.now() - started, level: 'error' });
+    logQuery(em, text, { took: performance.now() - started, level: 'error' });
     throw e;
   } finally {
     await client.releaseConnection(connection);

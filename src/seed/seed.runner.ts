@@ -50,7 +50,7 @@ export async function seedDatabase(o: SeedOptions): Promise<SeedReport> {
     throw new Error(`households must be a whole number from 1 to ${fmt(MAX_HOUSEHOLDS)}`);
   }
   const chunkSize = o.chunkSize ?? 5000;
-  const started = Date.now();
+  const started = performance.now();
   const rows = Object.fromEntries(TABLE_NAMES.map((t) => [t, 0])) as Record<TableName, number>;
   const client = new Client({ connectionString: o.url });
   client.on('error', () => undefined); // reported through the failing query
@@ -80,7 +80,7 @@ export async function seedDatabase(o: SeedOptions): Promise<SeedReport> {
 
     let done = 0;
     let total = 0;
-    let lastReport = Date.now();
+    let lastReport = performance.now();
     let lastShare = 0;
     for await (const chunk of chunks(o.seed, o.households, chunkSize)) {
       for (const t of TABLE_NAMES) {
@@ -92,10 +92,10 @@ export async function seedDatabase(o: SeedOptions): Promise<SeedReport> {
       }
       done += chunk.households;
       const share = done / o.households;
-      if (done === o.households || share - lastShare >= 0.05 || Date.now() - lastReport >= 10_000) {
-        const s = (Date.now() - started) / 1000;
+      if (done === o.households || share - lastShare >= 0.05 || performance.now() - lastReport >= 10_000) {
+        const s = (performance.now() - started) / 1000;
         log(`  ${fmt(done)}/${fmt(o.households)} households (${Math.floor(share * 100)}%), ${fmt(total)} rows, ${fmt(Math.round(total / s))} rows/s`);
-        lastReport = Date.now();
+        lastReport = performance.now();
         lastShare = share;
       }
     }
@@ -106,10 +106,10 @@ export async function seedDatabase(o: SeedOptions): Promise<SeedReport> {
     await client.query(`select setval(pg_get_serial_sequence('schuld_event', 'id'), coalesce(max(id), 0) + 1, false) from schuld_event`);
     await client.query('commit');
 
-    const t0 = Date.now();
+    const t0 = performance.now();
     await client.query(`analyze ${TABLE_NAMES.map((t) => `"${t}"`).join(', ')}`);
-    log(`analyze (${Date.now() - t0} ms)`);
-    return { households: o.households, seed: o.seed, rows, totalRows: total, elapsedMs: Date.now() - started };
+    log(`analyze (${performance.now() - t0} ms)`);
+    return { households: o.households, seed: o.seed, rows, totalRows: total, elapsedMs: performance.now() - started };
   } catch (err) {
     await client.query('rollback').catch(() => undefined);
     throw err;

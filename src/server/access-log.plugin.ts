@@ -25,7 +25,7 @@ export function accessLogPlugin(orm: MikroORM, pseudonymise: Pseudonymiser, onEr
               trace: ctx.trace,
               operationName: operationName ?? operation?.name?.value ?? `anonymous ${operation?.operation ?? 'operation'}`,
               startedAt: ctx.startedAt,
-              endedAt: new Date(),
+              endedAt: ctx.clock.now(),
               status: errors?.length || (response.body.kind === 'single' && response.body.singleResult.errors?.length) ? 'ERROR' : 'OK',
             });
           } catch (err) {

@@ -145,7 +145,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
   });
   app.get('/readyz', readinessHandler(readiness));
   app.get('/metrics', protection.metricsHandler);
-  if (ideEnabled(deps.config.env)) app.use(ideRouter({ auth: deps.config.auth, dataDir: deps.config.dataDir }));
+  if (ideEnabled(deps.config.env)) app.use(ideRouter({ auth: deps.config.auth, dataDir: deps.config.dataDir, clock }));
   app.use(
     '/graphql',
     protection.requestLog,

@@ -68,7 +68,7 @@ export function createReadinessCheck(orm: MikroORM, o: ReadinessOptions = {}): R
         return { ready: false, reason: 'database unavailable' };
       }
       if (migrationsCurrent) return { ready: true };
-      if (pendingSeenAt && Date.now() - pendingSeenAt < pendingRecheckMs) return { ready: false, reason: 'migrations pending' };
+      if (pendingSeenAt && performance.now() - pendingSeenAt < pendingRecheckMs) return { ready: false, reason: 'migrations pending' };
       let pending: number;
       try {
         pending = await withTimeout(pendingMigrations(), timeoutMs * 3);
@@ -79,7 +79,7 @@ export function createReadinessCheck(orm: MikroORM, o: ReadinessOptions = {}): R
         migrationsCurrent = true;
         return { ready: true };
       }
-      pendingSeenAt = Date.now();
+      pendingSeenAt = performance.now();
       return { ready: false, reason: 'migrations pending' };
     },
   };

@@ -1,3 +1,4 @@
+import type { Clock } from '../shared/clock';
 import path from 'node:path';
 import express, { type Request, type Response, type Router } from 'express';
 import type { AuthConfig, Environment } from '../config';
@@ -26,6 +27,8 @@ export interface IdeOptions {
   dataDir?: string;
   /** Lifetime of a persona token, seconds. */
   personaTtlSeconds?: number;
+  /** Tokens are minted as of this clock's now. */
+  clock: Clock;
 }
 
 /** The page's own policy: its scripts, styles and API calls come from this origin only. */
@@ -183,7 +186,8 @@ function wantsIde(req: Request): boolean {
  * Routes of the IDE. Mount before the GraphQL handler: GET /graphql for browsers, /ide/assets/*,
  * and /ide/personas (only when the development key is in use).
  */
-export function ideRouter(o: IdeOptions = {}): Router {
+export function ideRouter(o: IdeOptions): Router {
+  const clock = o.clock;
   const router = express.Router();
   const assets = assetFiles();
   const generated: Record<string, { type: string; body: string }> = {
@@ -225,7 +229,7 @@ export function ideRouter(o: IdeOptions = {}): Router {
         res.status(403).json({ error: 'same-origin only' });
         return;
       }
-      const personas = await mintPersonaTokens({ dataDir, auth }, o.personaTtlSeconds);
+      const personas = await mintPersonaTokens({ dataDir, auth, now: clock.now() }, o.personaTtlSeconds);
       securityHeaders(res);
       res.setHeader('cache-control', 'no-store');
       res.json({ personas });

@@ -1,3 +1,4 @@
+import type { Clock } from '../shared/clock';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -143,7 +144,7 @@ function beschikkingOrder(a: Beschikking, b: Beschikking): number {
 }
 
 /** Per-request DataLoaders: every household-owned read batches and goes through the scope. */
-export function createLoaders(em: EntityManager, scope: HouseholdScope) {
+export function createLoaders(em: EntityManager, scope: HouseholdScope, clock: Clock) {
   const { make } = new WaveScheduler();
   return {
     schuldenOfRegeling: schuldenOfRegelingLoader(make, em, scope),
@@ -159,7 +160,7 @@ export function createLoaders(em: EntityManager, scope: HouseholdScope) {
     beschikkingById: byIdLoader(make, scope, Beschikking),
     beschikkingenOfToeslag: childrenLoader(make, scope, Beschikking, 'toeslag', { dagtekening: 'asc', id: 'asc' }, beschikkingOrder),
     eventsOfSchuld: childrenLoader(make, scope, SchuldEvent, 'schuld', { datum: 'asc', id: 'asc' }),
-    schuldenOverzicht: schuldenOverzichtLoader(make, em, scope),
+    schuldenOverzicht: schuldenOverzichtLoader(make, em, scope, clock),
     machtigingenOfHousehold: machtigingenOfHouseholdLoader(make, scope),
     zakenOfHousehold: zakenOfHouseholdLoader(make, scope),
     zaakById: zaakByIdLoader(make, scope),

@@ -256,6 +256,7 @@ export interface SystemAccessLogWrite {
   /** Which command or engine step (actor subject), e.g. `invordering`. */
   subject: string;
   startedAt: Date;
+  endedAt: Date;
   householdIds: Iterable<string>;
   resources: string[];
   /** The processing activity (ProcessingActivityId). */
@@ -270,7 +271,7 @@ export async function insertSystemAccessLog(em: EntityManager, pseudonymise: Pse
   await insertAccessLog(
     em,
     pseudonymise,
-    { trace: w.trace, operationName: w.operationName, actor: { role: 'SYSTEEM', subject: w.subject, organisation: null }, startedAt: w.startedAt, endedAt: new Date(), status: 'OK' },
+    { trace: w.trace, operationName: w.operationName, actor: { role: 'SYSTEEM', subject: w.subject, organisation: null }, startedAt: w.startedAt, endedAt: w.endedAt, status: 'OK' },
     [...new Set(w.householdIds)].map((householdId) => ({ householdId, resources: w.resources, write: true, activity: w.activity, onBehalfOfMachtigingId: null })),
     tx,
   );

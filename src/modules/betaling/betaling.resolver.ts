@@ -1,7 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Role } from '../../auth/actor';
 import type { RequestContext } from '../../server/context';
-import { todayInNL } from '../../shared/dates';
 import { MoneyScalar } from '../../shared/scalars';
 import { UserError } from '../../shared/user-error';
 import { achterstand, volgendeBetaling } from '../betalingsregeling/betalingsregeling.rules';
@@ -72,7 +71,7 @@ export class BetalingsregelingBetalingenResolver {
 
   @FieldResolver(() => MoneyScalar, { description: 'Unpaid amount of the termijnen that fell due before today.' })
   async achterstand(@Root() r: BetalingsregelingNode, @Ctx() ctx: RequestContext): Promise<Decimal> {
-    return achterstand(await ctx.loaders.termijnenOfRegeling.load(r.dbId), todayInNL());
+    return achterstand(await ctx.loaders.termijnenOfRegeling.load(r.dbId), ctx.clock.today());
   }
 
   @FieldResolver(() => VolgendeTermijnType, { nullable: true, description: 'The next payment: the first termijn not paid in full; null when all are paid.' })

@@ -1,10 +1,11 @@
+import type { Clock } from '../../shared/clock';
 import Decimal from 'decimal.js';
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Purpose } from '../../auth/policy';
 import type { RequestContext } from '../../server/context';
 import { traceFromHeader } from '../../server/trace';
-import { addMonths, todayInNL } from '../../shared/dates';
+import { addMonths } from '../../shared/dates';
 import { badInput, forbidden, notFound } from '../../shared/errors';
 import { fromGlobalIdOfType } from '../../shared/global-id';
 import { UserErrorCode } from '../../shared/user-error';
@@ -61,7 +62,7 @@ export async function registerBetaling(ctx: RequestContext, input: RegisterBetal
   const access = ctx.scope.access(Purpose.ACT);
   const bron = ctx.scope.viewer!.role;
   const invoer = { bedrag: input.bedrag, datum: input.datum, bankReferentie: input.bankReferentie, bron };
-  const errors = checkInvoer(invoer, todayInNL());
+  const errors = checkInvoer(invoer, ctx.clock.today());
   if (errors.length) return { betaling: null, alGeregistreerd: false, userErrors: errors };
   try {
     return await ctx.scope.transactional(async (tx) => {
@@ -149,13 +150,13 @@ export function parseAfschrift(tekst: string): { regels: ImportRegel[]; fouten: 
  * nothing the second time); a line that cannot be booked is reported and the others go on. Every
  * booked line writes an access-log row as SYSTEEM (processing activity betalingen-verwerken).
  */
-export async function importBetalingen(em: EntityManager, o: { tekst: string; pseudonymise: Pseudonymiser; today?: string }): Promise<ImportResultaat> {
-  const today = o.today ?? todayInNL();
+export async function importBetalingen(em: EntityManager, o: { tekst: string; pseudonymise: Pseudonymiser; clock: Clock }): Promise<ImportResultaat> {
+  const today = o.clock.today();
   const { regels, fouten } = parseAfschrift(o.tekst);
   const result: ImportResultaat = { regels: regels.length + fouten.length, geboekt: 0, alGeregistreerd: 0, fouten, overschot: '0.00' };
   let overschot = new Decimal(0);
   const trace = traceFromHeader(undefined);
-  const startedAt = new Date();
+  const startedAt = o.clock.now();
   for (const r of regels) {
     const fout = (code: string, melding: string) => result.fouten.push({ regel: r.regel, code, melding });
     if (!/^\d{4}-\d{2}-\d{2}$/.test(r.datum) || !/^\d+(\.\d{1,2})?$/.test(r.bedrag)) {
@@ -195,6 +196,7 @@ export async function importBetalingen(em: EntityManager, o: { tekst: string; ps
             operationName: 'betalingen:import',
             subject: 'betalingen-import',
             startedAt,
+            endedAt: o.clock.now(),
             householdIds: [doel.household.id],
             resources: ['Betaling', 'Schuld', 'SchuldEvent', ...(doel.regeling ? ['Betalingsregeling', 'Termijn'] : [])],
             activity: ProcessingActivityId.BETALINGEN_VERWERKEN,
@@ -237,7 +239,7 @@ export interface GrantBetaalpauzeInput {
 export async function grantBetaalpauze(ctx: RequestContext, input: GrantBetaalpauzeInput): Promise<{ betalingsregeling: Betalingsregeling | null; userErrors: RuleError[] }> {
   const regelingId = fromGlobalIdOfType(input.betalingsregelingId, 'Betalingsregeling');
   const access = ctx.scope.access(Purpose.ACT);
-  const today = todayInNL();
+  const today = ctx.clock.today();
   const reden = input.reden.trim();
   try {
     return await ctx.scope.transactional(async (tx) => {

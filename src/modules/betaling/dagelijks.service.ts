@@ -1,3 +1,4 @@
+import type { Clock } from '../../shared/clock';
 import Decimal from 'decimal.js';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -42,7 +43,7 @@ const teBetalen = (s: Schuld) => s.openstaandBedrag.plus(s.kosten);
  * VERREKEND status). Each regeling / household is one transaction with row locks in the same order
  * as the API (regeling → schulden; household → schuld → toeslag) and one access-log row as SYSTEEM.
  */
-export async function runBetalingStappen(em: EntityManager, o: { datum: string; pseudonymise: Pseudonymiser }): Promise<BetalingStappenResultaat> {
+export async function runBetalingStappen(em: EntityManager, o: { datum: string; pseudonymise: Pseudonymiser; clock: Clock }): Promise<BetalingStappenResultaat> {
   const result: BetalingStappenResultaat = { acties: {}, fouten: [] };
   const tel = (k: string, n = 1) => (result.acties[k] = (result.acties[k] ?? 0) + n);
   const norms = await loadNorms(em);
@@ -54,7 +55,7 @@ export async function runBetalingStappen(em: EntityManager, o: { datum: string; 
     insertSystemAccessLog(
       tx,
       o.pseudonymise,
-      { trace: trace as TraceContext, operationName: `invordering ${o.datum}: betalingsregelingen en verrekening`, subject: 'invordering', startedAt, householdIds: [householdId], resources, activity: ProcessingActivityId.INVORDERING },
+      { trace: trace as TraceContext, operationName: `invordering ${o.datum}: betalingsregelingen en verrekening`, subject: 'invordering', startedAt, endedAt: o.clock.now(), householdIds: [householdId], resources, activity: ProcessingActivityId.INVORDERING },
       tx.getTransactionContext(),
     );
 
@@ -69,7 +70,7 @@ export async function runBetalingStappen(em: EntityManager, o: { datum: string; 
     try {
       await em.fork().transactional(async (t) => {
         const tx = t as EntityManager;
-        const startedAt = new Date();
+        const startedAt = o.clock.now();
         const find: Finder = (e, w, opt) => tx.find(e as never, w as never, opt as never) as never;
         const doel = await laadDoel(tx, find, { regelingId: id });
         const r = doel?.regeling;
@@ -145,7 +146,7 @@ export async function runBetalingStappen(em: EntityManager, o: { datum: string; 
   );
   for (const { household_id } of households) {
     try {
-      const startedAt = new Date();
+      const startedAt = o.clock.now();
       const n = await em.fork().transactional(async (t) => {
         const counts = await verrekenHousehold(t as EntityManager, household_id, o.datum);
         if (Object.keys(counts).length) await log(t as EntityManager, household_id, ['Verrekening', 'Schuld', 'SchuldEvent', 'Toeslag'], startedAt);

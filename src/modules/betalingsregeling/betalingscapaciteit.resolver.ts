@@ -1,7 +1,6 @@
 import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { Role } from '../../auth/actor';
 import type { RequestContext } from '../../server/context';
-import { todayInNL } from '../../shared/dates';
 import { badInput } from '../../shared/errors';
 import { loadNorms } from '../norms/norms';
 import { berekenBetalingscapaciteit, CapaciteitInputError } from './betalingscapaciteit.rules';
@@ -22,7 +21,7 @@ export class BetalingscapaciteitResolver {
     const norms = await loadNorms(ctx.em);
     try {
       const result = berekenBetalingscapaciteit(
-        { ...financienFromInput(input), datum: input.datum ?? todayInNL(), openstaandBedrag: input.openstaandBedrag },
+        { ...financienFromInput(input), datum: input.datum ?? ctx.clock.today(), openstaandBedrag: input.openstaandBedrag },
         norms,
       );
       return BetalingscapaciteitNode.from(result);

@@ -1,6 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../server/context';
-import { todayInNL } from '../../shared/dates';
 import { UserError } from '../../shared/user-error';
 import { SchuldNode } from '../schuld/schuld.types';
 import { isBijOpDatum } from './betalingsregeling.rules';
@@ -29,7 +28,7 @@ export class BetalingsregelingResolver {
     description: 'Paid up today (Europe/Amsterdam): every termijn that fell due before today has been paid in full.',
   })
   async bijOpDatum(@Root() regeling: BetalingsregelingNode, @Ctx() ctx: RequestContext): Promise<boolean> {
-    return isBijOpDatum(await ctx.loaders.termijnenOfRegeling.load(regeling.dbId), todayInNL());
+    return isBijOpDatum(await ctx.loaders.termijnenOfRegeling.load(regeling.dbId), ctx.clock.today());
   }
 
   @Mutation(() => RequestStandaardBetalingsregelingPayload, {

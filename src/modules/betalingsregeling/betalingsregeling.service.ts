@@ -1,6 +1,5 @@
 import { Purpose } from '../../auth/policy';
 import type { RequestContext } from '../../server/context';
-import { todayInNL } from '../../shared/dates';
 import { fromGlobalIdOfType } from '../../shared/global-id';
 import { NormCode } from '../norms/norm-codes';
 import { loadNorms } from '../norms/norms';
@@ -41,7 +40,7 @@ export async function requestStandaardBetalingsregeling(
   const schuldIds = input.schuldIds.map((id) => fromGlobalIdOfType(id, 'Schuld'));
   const access = ctx.scope.access(Purpose.ACT);
   const bron = ctx.scope.viewer!.role;
-  const today = todayInNL();
+  const today = ctx.clock.today();
 
   return ctx.scope.transactional(async (tx) => {
     const household = await tx.household(householdId, Purpose.ACT);

@@ -1,7 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Role } from '../../auth/actor';
 import type { RequestContext } from '../../server/context';
-import { todayInNL } from '../../shared/dates';
 import { UserError } from '../../shared/user-error';
 import { ZaakNode } from '../zaak/zaak.types';
 import { BetalingscapaciteitNode, financienFromInput } from './betalingscapaciteit.types';
@@ -30,7 +29,7 @@ export class PersoonlijkeBetalingsregelingResolver {
   ): Promise<RequestPersoonlijkeBetalingsregelingPayload> {
     const r = await requestPersoonlijkeBetalingsregeling(ctx, { ...input, financien: financienFromInput(input.financien) });
     return Object.assign(new RequestPersoonlijkeBetalingsregelingPayload(), {
-      zaak: r.zaak && ZaakNode.from(r.zaak, todayInNL()),
+      zaak: r.zaak && ZaakNode.from(r.zaak, ctx.clock.today()),
       berekening: r.berekening && BetalingscapaciteitNode.from(r.berekening),
       userErrors: r.userErrors.map((e) => UserError.of(e.code, e.message, e.field)),
     });
@@ -49,7 +48,7 @@ export class PersoonlijkeBetalingsregelingResolver {
   ): Promise<DecidePersoonlijkeBetalingsregelingPayload> {
     const r = await decidePersoonlijkeBetalingsregeling(ctx, input);
     return Object.assign(new DecidePersoonlijkeBetalingsregelingPayload(), {
-      zaak: r.zaak && ZaakNode.from(r.zaak, todayInNL()),
+      zaak: r.zaak && ZaakNode.from(r.zaak, ctx.clock.today()),
       betalingsregeling: r.betalingsregeling && BetalingsregelingNode.from(r.betalingsregeling),
       berekening: r.berekening && BetalingscapaciteitNode.from(r.berekening),
       userErrors: r.userErrors.map((e) => UserError.of(e.code, e.message, e.field)),

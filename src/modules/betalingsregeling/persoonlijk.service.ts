@@ -3,7 +3,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { HouseholdScope } from '../../auth/household-scope';
 import { Purpose } from '../../auth/policy';
 import { requireActor, type RequestContext } from '../../server/context';
-import { addDays, firstOfNextMonth, todayInNL } from '../../shared/dates';
+import { addDays, firstOfNextMonth } from '../../shared/dates';
 import { badInput, notFound } from '../../shared/errors';
 import { formatDatum, formatEuro } from '../../shared/format-nl';
 import { fromGlobalIdOfType } from '../../shared/global-id';
@@ -103,7 +103,7 @@ export async function requestPersoonlijkeBetalingsregeling(
   const schuldIds = input.schuldIds.map((id) => fromGlobalIdOfType(id, 'Schuld'));
   const actor = requireActor(ctx);
   const access = ctx.scope.access(Purpose.ACT);
-  const today = todayInNL();
+  const today = ctx.clock.today();
   const refused = (userErrors: RuleError[]) => ({ zaak: null, berekening: null, userErrors });
 
   return ctx.scope.transactional(async (tx) => {
@@ -138,6 +138,8 @@ export async function requestPersoonlijkeBetalingsregeling(
       Zaak,
       {
         household,
+        // Submitted now: its age and deadline count from the request's clock.
+        createdAt: ctx.clock.now(),
         soort: ZaakSoort.PERSOONLIJKE_BETALINGSREGELING,
         status: ZaakStatus.NIEUW,
         ingediendDoorRol: actor.role,
@@ -243,7 +245,7 @@ export async function decidePersoonlijkeBetalingsregeling(
   const zaakId = fromGlobalIdOfType(input.zaakId, 'Zaak');
   const actor = requireActor(ctx);
   const access = ctx.scope.access(Purpose.ACT);
-  const today = todayInNL();
+  const today = ctx.clock.today();
   const refused = (userErrors: RuleError[]) => ({ zaak: null, betalingsregeling: null, berekening: null, userErrors });
 
   return ctx.scope.transactional(async (tx) => {
@@ -310,7 +312,7 @@ export async function decidePersoonlijkeBetalingsregeling(
       : '';
 
     zaak.status = ZaakStatus.AFGEROND;
-    zaak.afgehandeldOp = new Date();
+    zaak.afgehandeldOp = ctx.clock.now();
     zaak.uitkomstSoort = UITKOMST[plan.uitkomst];
     zaak.uitkomst = plan.toelichting + aanpassingTekst + lastenTekst;
     zaak.beslistDoor = actor.role === 'MEDEWERKER' ? actor.employeeId : null;

@@ -1,3 +1,4 @@
+import type { Clock } from '../../shared/clock';
 import Decimal from 'decimal.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { traceFromHeader } from '../../server/trace';
@@ -10,6 +11,7 @@ import { TERMINAL_SCHULD_STATUSES } from '../schuld/schuld.enums';
 export interface RestantOptions {
   datum: string;
   pseudonymise: Pseudonymiser;
+  clock: Clock;
   /** Regelingen per batch (default 500); each batch is one transaction. */
   batchSize?: number;
 }
@@ -38,7 +40,7 @@ export async function scheldRestantKwijt(em: EntityManager, o: RestantOptions): 
   const conn = em.getConnection();
   const result = { regelingen: 0, schulden: 0, bedrag: new Decimal(0) };
   const trace = traceFromHeader(undefined);
-  const startedAt = new Date();
+  const startedAt = o.clock.now();
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const regelingen = await conn.execute<Array<{ id: string; household_id: string }>>(
@@ -97,6 +99,7 @@ export async function scheldRestantKwijt(em: EntityManager, o: RestantOptions): 
           operationName: `invordering ${o.datum}: restant persoonlijke betalingsregeling kwijtgescholden`,
           subject: 'invordering',
           startedAt,
+          endedAt: o.clock.now(),
           householdIds: rows.map((r) => r.household_id),
           resources: ['Betalingsregeling', 'Schuld', 'SchuldEvent'],
           activity: ProcessingActivityId.INVORDERING,

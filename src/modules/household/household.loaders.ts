@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { HouseholdScope, PageRequest, SortKey } from '../../auth/household-scope';
 import type { MakeLoader } from '../../server/loaders';
 import type { Page } from '../../shared/connection';
-import { todayInNL } from '../../shared/dates';
+import type { Clock } from '../../shared/clock';
 import { Betalingsregeling } from '../betalingsregeling/betalingsregeling.entity';
 import { BetalingsregelingStatus } from '../betalingsregeling/betalingsregeling.enums';
 import type { TermijnStand } from '../betalingsregeling/betalingsregeling.rules';
@@ -67,7 +67,7 @@ export function pageLoader<T extends { id: string; household: { id: string } }>(
  * pivot and termijn subqueries only reach children of a regeling that passed it (and a termijn must
  * be of the regeling's household too).
  */
-export function schuldenOverzichtLoader(make: MakeLoader, em: EntityManager, scope: HouseholdScope) {
+export function schuldenOverzichtLoader(make: MakeLoader, em: EntityManager, scope: HouseholdScope, clock: Clock) {
   return make<string, SchuldenOverzichtOfEntities>(async (householdIds) => {
     const ids = [...householdIds];
     const [schuldRows, regelingRows] = await Promise.all([
@@ -115,7 +115,7 @@ export function schuldenOverzichtLoader(make: MakeLoader, em: EntityManager, sco
     const schuldenOf = group(schulden, (s) => s.household.id);
     const regelingenOf = group(regelingen, (r) => r.household.id);
 
-    const today = todayInNL();
+    const today = clock.today();
     return ids.map((householdId) => {
       const inputs = (schuldenOf.get(householdId) ?? []).map((s) => {
         const { toeslag, beschikking } = s;

@@ -1,3 +1,4 @@
+import type { Clock } from '../../shared/clock';
 import Decimal from 'decimal.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { traceFromHeader } from '../../server/trace';
@@ -20,6 +21,13 @@ export interface InvorderingOptions {
   /** The run date, YYYY-MM-DD: the engine acts as of this day. */
   datum: string;
   pseudonymise: Pseudonymiser;
+  /** Where the engine learns today and now. */
+  clock: Clock;
+  /**
+   * Allow a run date after today (a test, or a replay of a planned scenario). Without it such a date is
+   * refused: a run in the future would book reminders and costs that have not fallen due.
+   */
+  allowFutureDate?: boolean;
   /** Households per batch (default 1000); each batch is one transaction. */
   batchSize?: number;
   onProgress?: (onderzocht: number) => void;
@@ -74,13 +82,20 @@ const TERMINAL_SQL = TERMINAL_SCHULD_STATUSES.map((s) => `'${s}'`).join(', ');
  */
 export async function runInvordering(em: EntityManager, o: InvorderingOptions): Promise<InvorderingResultaat> {
   if (!isIsoDate(o.datum)) throw new InvorderingError(`--date must be a calendar date YYYY-MM-DD, got "${o.datum}"`);
+  const today = o.clock.today();
+  if (o.datum > today && !o.allowFutureDate) {
+    throw new InvorderingError(
+      `the run date ${o.datum} is after today (${today}): the engine acts only on days that have come; ` +
+        'a replay of a planned scenario must say so explicitly (--allow-future-date)',
+    );
+  }
   const conn = em.getConnection();
   const [{ laatste }] = await conn.execute<Array<{ laatste: string | null }>>('select max(datum)::text as laatste from invordering_run');
   if (laatste && o.datum < laatste) {
     throw new InvorderingError(`a run for ${laatste} has already happened; runs cannot go back to ${o.datum}`);
   }
   const norms = await loadNorms(em);
-  const startedAt = new Date();
+  const startedAt = o.clock.now();
   await conn.execute(`insert into invordering_run (datum, gestart_op, resultaat) values (?, ?, '{}'::jsonb) on conflict (datum) do nothing`, [o.datum, startedAt]);
   const trace = traceFromHeader(undefined);
 
@@ -133,10 +148,10 @@ export async function runInvordering(em: EntityManager, o: InvorderingOptions): 
   // verrekening; then the remainder of completed persoonlijke regelingen is remitted); then the
   // signals, which depend on both (an ended arrangement or a shifted termijn changes who is paid up).
   // The run is marked done (klaar_op) only after every step.
-  result.kinderopvang = await runKinderopvang(em, { datum: o.datum, pseudonymise: o.pseudonymise });
-  result.betalingsregelingen = await runBetalingStappen(em, { datum: o.datum, pseudonymise: o.pseudonymise });
-  result.restant = await scheldRestantKwijt(em, { datum: o.datum, pseudonymise: o.pseudonymise });
-  result.vroegsignalering = await createVroegsignalen(em, { datum: o.datum, pseudonymise: o.pseudonymise, batchSize });
+  result.kinderopvang = await runKinderopvang(em, { datum: o.datum, pseudonymise: o.pseudonymise, clock: o.clock });
+  result.betalingsregelingen = await runBetalingStappen(em, { datum: o.datum, pseudonymise: o.pseudonymise, clock: o.clock });
+  result.restant = await scheldRestantKwijt(em, { datum: o.datum, pseudonymise: o.pseudonymise, clock: o.clock });
+  result.vroegsignalering = await createVroegsignalen(em, { datum: o.datum, pseudonymise: o.pseudonymise, clock: o.clock, batchSize });
 
   await em.transactional(async (tx) => {
     const c = tx.getConnection();
@@ -144,7 +159,7 @@ export async function runInvordering(em: EntityManager, o: InvorderingOptions): 
     const [run] = await c.execute<Array<{ resultaat: Record<string, number> }>>('select resultaat from invordering_run where datum = ? for update', [o.datum], 'all', ctx);
     const total = { ...run.resultaat };
     for (const [k, n] of Object.entries(result.acties)) total[k] = (total[k] ?? 0) + n;
-    await c.execute('update invordering_run set klaar_op = ?, resultaat = ?::jsonb where datum = ?', [new Date(), JSON.stringify(total), o.datum], 'run', ctx);
+    await c.execute('update invordering_run set klaar_op = ?, resultaat = ?::jsonb where datum = ?', [o.clock.now(), JSON.stringify(total), o.datum], 'run', ctx);
   });
   return result;
 }
@@ -234,7 +249,7 @@ async function applyBatch(
     await insertSystemAccessLog(
       tx,
       o.pseudonymise,
-      { trace, operationName: `invordering ${o.datum}`, subject: 'invordering', startedAt, householdIds: applied.map((a) => a.household_id), resources: ['Schuld'], activity: ProcessingActivityId.INVORDERING },
+      { trace, operationName: `invordering ${o.datum}`, subject: 'invordering', startedAt, endedAt: o.clock.now(), householdIds: applied.map((a) => a.household_id), resources: ['Schuld'], activity: ProcessingActivityId.INVORDERING },
       ctx,
     );
     return new Set(applied.map((a) => a.schuld_id));

@@ -3,7 +3,7 @@ import { Role } from '../../auth/actor';
 import { Purpose } from '../../auth/policy';
 import { requireActor, type RequestContext } from '../../server/context';
 import { decodeCursor, encodeCursor, type Page } from '../../shared/connection';
-import { todayInNL, yearOf } from '../../shared/dates';
+import { yearOf } from '../../shared/dates';
 import { badInput, forbidden, notFound } from '../../shared/errors';
 import { fromGlobalIdOfType } from '../../shared/global-id';
 import { UserErrorCode } from '../../shared/user-error';
@@ -32,7 +32,7 @@ export async function setKinderopvangtoeslagBetalingAanKoo(
 ): Promise<BetalingAanKooResult> {
   const householdId = fromGlobalIdOfType(input.householdId, 'Household');
   if (input.aanKoo && !/^\d{9}$/.test(input.lrkNummer ?? '')) throw badInput('lrkNummer (9 digits) is required to pay to a KOO', 'lrkNummer');
-  const today = todayInNL();
+  const today = ctx.clock.today();
   return ctx.scope.transactional(async (tx) => {
     const household = await tx.household(householdId, Purpose.ACT);
     const [toeslag] = await tx.owned(Toeslag, {
@@ -152,7 +152,7 @@ export async function settleConvenanttegoed(
       return { tegoed: t, userErrors: [{ code: UserErrorCode.CONVENANTTEGOED_NIET_OPEN, field: ['input', 'convenanttegoedId'], message: 'Dit convenanttegoed is al afgehandeld.' }] };
     }
     t.status = naar;
-    t.afgehandeldOp = todayInNL();
+    t.afgehandeldOp = ctx.clock.today();
     ctx.accessLog.record(t.household.id, 'Convenanttegoed', KOO_ACCESS, true);
     await em.flush();
     return { tegoed: t, userErrors: [] };
@@ -180,7 +180,7 @@ export async function payConvenanttegoedToParent(ctx: RequestContext, input: { c
       };
     }
     t.status = ConvenanttegoedStatus.UITBETAALD_DOOR_DIENST;
-    t.afgehandeldOp = todayInNL();
+    t.afgehandeldOp = ctx.clock.today();
     tx.persist(t);
     return { tegoed: t, userErrors: [] };
   });

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { isValidBsn } from '../../shared/bsn';
-import { addDays, addMonths, todayInNL } from '../../shared/dates';
+import { addDays, addMonths } from '../../shared/dates';
 import { formatDatum, formatEuro } from '../../shared/format-nl';
 import { isIsoDate } from '../../shared/scalars/date.scalar';
 import { UserErrorCode } from '../../shared/user-error';
@@ -73,7 +73,7 @@ export function maxUurprijsCode(soort: SoortOpvang): NormCode {
 }
 
 /** A delivery is for one month that has started (a month's invoices exist from its first day). */
-export function checkLeveringPeriode(periode: string, today = todayInNL()): RuleError | null {
+export function checkLeveringPeriode(periode: string, today: string): RuleError | null {
   if (!isPeriode(periode) || periodeStart(periode) > today || periode < '2000-01') {
     return { code: UserErrorCode.PERIODE_ONGELDIG, field: ['input', 'periode'], message: 'De periode is een maand (JJJJ-MM) die al begonnen is.' };
   }

@@ -91,7 +91,7 @@ export class KooLeveringChunk {
   aantalFouten!: number;
 
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
-  ontvangenOp: Date & Opt = new Date();
+  ontvangenOp!: Date & Opt;
 }
 
 /** Columns shared by a staged and a stored record (domain.md §5). */

@@ -271,7 +271,7 @@ async function commitInTx(ctx: RequestContext, tx: EntityManager, levering: KooL
   levering.status = LeveringStatus.VERWERKT;
   levering.versie = versie;
   levering.aantalGekoppeld = Number(counts.gekoppeld);
-  levering.verwerktOp = new Date();
+  levering.verwerktOp = ctx.clock.now();
   levering.melding = null;
   await conn.execute(
     `update koo_levering set status = 'VERWERKT', versie = ?, aantal_gekoppeld = ?, verwerkt_op = ?, melding = null, updated_at = now() where id = ?`,
@@ -324,7 +324,7 @@ export async function deliverKinderopvangGegevens(
 ): Promise<LeveringResult> {
   const koo = await requireKoo(ctx);
   const key = checkKey(input.idempotencyKey);
-  const periodeFout = checkLeveringPeriode(input.periode);
+  const periodeFout = checkLeveringPeriode(input.periode, ctx.clock.today());
   if (periodeFout) return refused(periodeFout);
   const aantalFout = checkRecordsAantal(input.records);
   if (aantalFout) return refused(aantalFout);
@@ -342,6 +342,7 @@ export async function deliverKinderopvangGegevens(
   try {
     return await ctx.em.transactional(async (tx: EntityManager) => {
       const levering = tx.create(KooLevering, {
+        createdAt: ctx.clock.now(),
         organisatie: koo.organisatie,
         periode: input.periode,
         idempotencyKey: key,
@@ -379,13 +380,14 @@ function checkKey(key: string): string {
 export async function createBulkKinderopvangLevering(ctx: RequestContext, input: { idempotencyKey: string; periode: string }): Promise<LeveringResult> {
   const koo = await requireKoo(ctx);
   const key = checkKey(input.idempotencyKey);
-  const periodeFout = checkLeveringPeriode(input.periode);
+  const periodeFout = checkLeveringPeriode(input.periode, ctx.clock.today());
   if (periodeFout) return refused(periodeFout);
   const hash = contentHash({ bulk: true, periode: input.periode });
   const existing = await ctx.em.findOne(KooLevering, { organisatie: koo.organisatie, idempotencyKey: key });
   if (existing) return replay(existing, hash);
   try {
     const levering = ctx.em.create(KooLevering, {
+      createdAt: ctx.clock.now(),
       organisatie: koo.organisatie,
       periode: input.periode,
       idempotencyKey: key,

@@ -1,9 +1,10 @@
+import type { Clock } from '../../shared/clock';
 import Decimal from 'decimal.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Purpose } from '../../auth/policy';
 import type { RequestContext } from '../../server/context';
 import { traceFromHeader, type TraceContext } from '../../server/trace';
-import { todayInNL, yearOf } from '../../shared/dates';
+import { yearOf } from '../../shared/dates';
 import { forbidden, notFound } from '../../shared/errors';
 import { fromGlobalIdOfType } from '../../shared/global-id';
 import { isIsoDate } from '../../shared/scalars';
@@ -35,6 +36,7 @@ export interface KinderopvangRunOptions {
   /** The run date, YYYY-MM-DD. */
   datum: string;
   pseudonymise: Pseudonymiser;
+  clock: Clock;
   /** Households per batch (default 500); each batch is one transaction. */
   batchSize?: number;
 }
@@ -65,7 +67,7 @@ async function logSysteem(
     await insertSystemAccessLog(
       em,
       o.pseudonymise,
-      { trace, operationName: `kinderopvang ${o.datum}`, subject: 'kinderopvang', startedAt, householdIds: unique.slice(i, i + 1000), resources, activity: ProcessingActivityId.KINDEROPVANG_MUTATIE },
+      { trace, operationName: `kinderopvang ${o.datum}`, subject: 'kinderopvang', startedAt, endedAt: o.clock.now(), householdIds: unique.slice(i, i + 1000), resources, activity: ProcessingActivityId.KINDEROPVANG_MUTATIE },
       trx as never,
     );
   }
@@ -101,7 +103,7 @@ export async function runKinderopvang(em: EntityManager, o: KinderopvangRunOptio
   if (!isIsoDate(o.datum)) throw new Error(`datum must be YYYY-MM-DD, got "${o.datum}"`);
   const norms = await loadNorms(em);
   const trace = traceFromHeader(undefined);
-  const startedAt = new Date();
+  const startedAt = o.clock.now();
   const batchSize = o.batchSize ?? 500;
   const result: KinderopvangRunResultaat = {
     leveringenVergeleken: 0,
@@ -302,7 +304,7 @@ export interface BlokkeerResult {
 export async function blockMutatievoorstel(ctx: RequestContext, input: { mutatievoorstelId: string }): Promise<BlokkeerResult> {
   const id = fromGlobalIdOfType(input.mutatievoorstelId, 'Mutatievoorstel');
   const access = ctx.scope.access(Purpose.ACT);
-  const today = todayInNL();
+  const today = ctx.clock.today();
   return ctx.scope.transactional(async (tx) => {
     const [v] = await tx.owned(KooMutatievoorstel, { id }, Purpose.ACT);
     if (!v) throw access.unrestricted ? notFound('no mutatievoorstel with this id') : forbidden('this mutatievoorstel is outside your access');

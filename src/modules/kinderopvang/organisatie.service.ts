@@ -1,5 +1,4 @@
 import type { RequestContext } from '../../server/context';
-import { todayInNL } from '../../shared/dates';
 import { loadNorms } from '../norms/norms';
 import { ConvenanttegoedStatus } from './kinderopvang.enums';
 import { beoordeelNieuweOvereenkomst, type VoorwaardeUitkomst } from './kinderopvang.rules';
@@ -27,7 +26,7 @@ export async function mijnOrganisatie(ctx: RequestContext): Promise<OrganisatieO
       where organisatie_id = ? and status in ('VERWERKT', 'VERVANGEN') group by periode`,
     [organisatie.id],
   );
-  const today = todayInNL();
+  const today = ctx.clock.today();
   return {
     organisatie,
     locaties,

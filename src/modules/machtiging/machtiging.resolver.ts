@@ -2,7 +2,6 @@ import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Mutation, Q
 import { Role } from '../../auth/actor';
 import { requireActor, type RequestContext } from '../../server/context';
 import { ConnectionArgs, pageSize, toConnection } from '../../shared/connection';
-import { todayInNL } from '../../shared/dates';
 import { UserError } from '../../shared/user-error';
 import { HouseholdConnection, HouseholdNode } from '../household/household.types';
 import { MachtigingOpslagStatus, MachtigingStatus } from './machtiging.enums';
@@ -40,7 +39,7 @@ class ClientsArgs extends ConnectionArgs {
 function payload(ctx: RequestContext, r: MachtigingResult): MachtigingPayload {
   const viewer = requireActor(ctx).role;
   return Object.assign(new MachtigingPayload(), {
-    machtiging: r.machtiging && MachtigingNode.from(r.machtiging, viewer, todayInNL()),
+    machtiging: r.machtiging && MachtigingNode.from(r.machtiging, viewer, ctx.clock.today()),
     userErrors: r.userErrors.map((e) => UserError.of(e.code, e.message, e.field)),
   });
 }
@@ -53,7 +52,7 @@ export class HouseholdMachtigingenResolver {
   })
   async machtigingen(@Root() household: HouseholdNode, @Ctx() ctx: RequestContext): Promise<MachtigingNode[]> {
     const viewer = requireActor(ctx).role;
-    const today = todayInNL();
+    const today = ctx.clock.today();
     return (await ctx.loaders.machtigingenOfHousehold.load(household.dbId)).map((m) => MachtigingNode.from(m, viewer, today));
   }
 }
@@ -69,7 +68,7 @@ export class MachtigingResolver {
     const actor = requireActor(ctx);
     const where =
       args.filter?.scope && actor.role === Role.INTERMEDIAIR
-        ? { machtigingen: { $some: { organisationId: actor.organisationId, status: MachtigingOpslagStatus.ACTIEF, geldigTot: { $gte: todayInNL() }, scope: args.filter.scope } } }
+        ? { machtigingen: { $some: { organisationId: actor.organisationId, status: MachtigingOpslagStatus.ACTIEF, geldigTot: { $gte: ctx.clock.today() }, scope: args.filter.scope } } }
         : {};
     const page = await ctx.scope.householdPage(where as never, pageSize(args.first), args.after ?? null);
     return toConnection(page, HouseholdNode.from);
@@ -81,7 +80,7 @@ export class MachtigingResolver {
   })
   async machtigingen(@Args() args: MachtigingenArgs, @Ctx() ctx: RequestContext) {
     const page = await organisationMachtigingen(ctx, { first: pageSize(args.first), after: args.after ?? null, status: args.status });
-    const today = todayInNL();
+    const today = ctx.clock.today();
     return toConnection(page, (m) => MachtigingNode.from(m, Role.INTERMEDIAIR, today));
   }
 

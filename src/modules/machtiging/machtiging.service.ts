@@ -3,7 +3,6 @@ import { Role, type IntermediairActor } from '../../auth/actor';
 import { householdAccess, Purpose } from '../../auth/policy';
 import { requireActor, type RequestContext } from '../../server/context';
 import { decodeCursor, encodeCursor, type Page } from '../../shared/connection';
-import { todayInNL } from '../../shared/dates';
 import { badInput, forbidden, notFound } from '../../shared/errors';
 import { fromGlobalIdOfType } from '../../shared/global-id';
 import { UserErrorCode } from '../../shared/user-error';
@@ -30,7 +29,7 @@ async function scopedMachtigingen(scope: Scope, where: object, purpose: Purpose,
 
 /** Records an intermediary's processing of a household it cannot (yet) reach through the scope. */
 function recordIntermediairWrite(ctx: RequestContext, actor: IntermediairActor, householdId: string): void {
-  const access = householdAccess(actor, Purpose.READ);
+  const access = householdAccess(actor, Purpose.READ, ctx.clock.today());
   if (access.allowed) ctx.accessLog.record(householdId, 'Machtiging', access, true);
 }
 
@@ -47,7 +46,7 @@ export async function requestMachtiging(
 ): Promise<MachtigingResult> {
   const actor = requireActor(ctx);
   if (actor.role !== Role.INTERMEDIAIR) throw forbidden('only an intermediair can request a machtiging');
-  const today = todayInNL();
+  const today = ctx.clock.today();
   const geldigheid = checkGeldigTot(input.geldigTot, today);
   if (geldigheid) return refused(geldigheid);
   const referentie = input.clientReferentie?.trim() || null;
@@ -86,6 +85,7 @@ export async function requestMachtiging(
       recordIntermediairWrite(ctx, actor, household.id);
     }
     const machtiging = em.create(Machtiging, {
+      createdAt: ctx.clock.now(),
       household,
       organisationId: actor.organisationId,
       clientReferentie: referentie,
@@ -101,12 +101,12 @@ export async function requestMachtiging(
 }
 
 /** Revokes every other ACTIEF machtiging of the same organisation for the household (a new one replaces it). */
-async function replaceActive(em: EntityManager, household: Household, organisationId: string, keepId: string | null): Promise<void> {
+async function replaceActive(em: EntityManager, household: Household, organisationId: string, keepId: string | null, now: Date): Promise<void> {
   const old = await em.find(Machtiging, { household, organisationId, status: MachtigingOpslagStatus.ACTIEF });
   for (const m of old) {
     if (m.id === keepId) continue;
     m.status = MachtigingOpslagStatus.INGETROKKEN;
-    m.ingetrokkenOp = new Date();
+    m.ingetrokkenOp = now;
     m.ingetrokkenDoor = Role.BURGER;
   }
 }
@@ -123,7 +123,7 @@ export async function activateMachtiging(ctx: RequestContext, input: { activerin
     field: ['input', 'activeringscode'],
   });
   if (!code) return invalid;
-  const today = todayInNL();
+  const today = ctx.clock.today();
   return ctx.scope.transactional(async (tx) => {
     const [m] = await scopedMachtigingen(
       tx,
@@ -132,10 +132,10 @@ export async function activateMachtiging(ctx: RequestContext, input: { activerin
       true,
     );
     if (!m) return invalid;
-    await replaceActive(tx.entityManager, m.household!, m.organisationId, m.id);
+    await replaceActive(tx.entityManager, m.household!, m.organisationId, m.id, ctx.clock.now());
     m.status = MachtigingOpslagStatus.ACTIEF;
     m.verleendVia = MachtigingVerleendVia.ACTIVERINGSCODE;
-    m.geactiveerdOp = new Date();
+    m.geactiveerdOp = ctx.clock.now();
     m.activeringscode = null; // single use
     tx.persist(m as never);
     return { machtiging: m, userErrors: [] };
@@ -149,7 +149,7 @@ export async function grantMachtiging(
 ): Promise<MachtigingResult> {
   const organisatie = checkOrganisatie(input.organisationId);
   if (organisatie) return refused(organisatie);
-  const today = todayInNL();
+  const today = ctx.clock.today();
   const geldigheid = checkGeldigTot(input.geldigTot, today);
   if (geldigheid) return refused(geldigheid);
   return ctx.scope.transactional(async (tx) => {
@@ -168,13 +168,14 @@ export async function grantMachtiging(
       });
     }
     const m = tx.entityManager.create(Machtiging, {
+      createdAt: ctx.clock.now(),
       household,
       organisationId: input.organisationId,
       scope: input.scope,
       status: MachtigingOpslagStatus.ACTIEF,
       geldigTot: input.geldigTot,
       verleendVia: MachtigingVerleendVia.DIRECT,
-      geactiveerdOp: new Date(),
+      geactiveerdOp: ctx.clock.now(),
     });
     tx.persist(m as never);
     return { machtiging: m, userErrors: [] };
@@ -189,12 +190,12 @@ export async function grantMachtiging(
 export async function revokeMachtiging(ctx: RequestContext, input: { machtigingId: string }): Promise<MachtigingResult> {
   const actor = requireActor(ctx);
   const id = fromGlobalIdOfType(input.machtigingId, 'Machtiging');
-  const today = todayInNL();
+  const today = ctx.clock.today();
   const notActive = refused({ code: UserErrorCode.MACHTIGING_NIET_ACTIEF, message: 'Deze machtiging is al ingetrokken of verlopen.', field: ['input', 'machtigingId'] });
 
   const revoke = (m: Machtiging) => {
     m.status = MachtigingOpslagStatus.INGETROKKEN;
-    m.ingetrokkenOp = new Date();
+    m.ingetrokkenOp = ctx.clock.now();
     m.ingetrokkenDoor = actor.role;
     m.activeringscode = null;
   };
@@ -234,7 +235,7 @@ export async function organisationMachtigingen(
 ): Promise<Page<Machtiging>> {
   const actor = requireActor(ctx);
   if (actor.role !== Role.INTERMEDIAIR) throw forbidden('this list is for intermediairs: citizens see machtigingen on their household');
-  const today = todayInNL();
+  const today = ctx.clock.today();
   const conditions: object[] = [{ organisationId: actor.organisationId }];
   if (args.status) {
     const byStatus: Record<MachtigingStatus, object> = {

@@ -8,7 +8,6 @@ import { HouseholdNode } from '../household/household.types';
 import { findMachtiging } from '../machtiging/machtiging.service';
 import { MachtigingNode } from '../machtiging/machtiging.types';
 import { requireActor } from '../../server/context';
-import { todayInNL } from '../../shared/dates';
 import { SchuldNode } from '../schuld/schuld.types';
 import { ToeslagNode } from '../toeslag/toeslag.types';
 import { zaakById } from '../zaak/zaak.service';
@@ -31,7 +30,7 @@ export async function resolveNode(ctx: RequestContext, globalId: string): Promis
   const { type, id } = fromGlobalId(globalId);
   // Not household data: their own scope (a gemeente reaches only its own signals and periods).
   if (type === 'Vroegsignaal') return VroegsignaalNode.from(await vroegsignaalById(ctx, id));
-  if (type === 'VroegsignaleringDeelname') return VroegsignaleringDeelnameNode.from(await deelnameById(ctx, id), todayInNL());
+  if (type === 'VroegsignaleringDeelname') return VroegsignaleringDeelnameNode.from(await deelnameById(ctx, id), ctx.clock.today());
   // KOO objects first: a KOO reaches no household, only its own deliveries and tegoeden.
   if (type === 'KinderopvangLevering' || type === 'Convenanttegoed') {
     const unrestricted = requireActor(ctx).role === 'MEDEWERKER';
@@ -73,7 +72,7 @@ export async function resolveNode(ctx: RequestContext, globalId: string): Promis
     case 'Machtiging': {
       const machtiging = await findMachtiging(ctx, id);
       if (!machtiging) throw missing();
-      return MachtigingNode.from(machtiging, requireActor(ctx).role, todayInNL());
+      return MachtigingNode.from(machtiging, requireActor(ctx).role, ctx.clock.today());
     }
     case 'Mutatievoorstel': {
       const [voorstel] = await ctx.scope.owned(KooMutatievoorstel, { id });
@@ -84,7 +83,7 @@ export async function resolveNode(ctx: RequestContext, globalId: string): Promis
       // Also under the zaak visibility: an intermediary reaches only its own organisation's zaken.
       const zaak = await zaakById(ctx, id);
       if (!zaak) throw missing();
-      return ZaakNode.from(zaak, todayInNL());
+      return ZaakNode.from(zaak, ctx.clock.today());
     }
     case 'Verrekening': {
       const verrekening = await ctx.loaders.verrekeningById.load(id);

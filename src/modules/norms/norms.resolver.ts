@@ -1,6 +1,5 @@
 import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../server/context';
-import { todayInNL } from '../../shared/dates';
 import { DateScalar } from '../../shared/scalars';
 import { loadNorms } from './norms';
 import { NormNode } from './norms.types';
@@ -18,6 +17,6 @@ export class NormsResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<NormNode[]> {
     const table = await loadNorms(ctx.em);
-    return table.allAt(date ?? todayInNL()).map(NormNode.from);
+    return table.allAt(date ?? ctx.clock.today()).map(NormNode.from);
   }
 }

@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { OptimisticLockError } from '@mikro-orm/core';
 import { Purpose } from '../../auth/policy';
 import type { RequestContext } from '../../server/context';
-import { todayInNL } from '../../shared/dates';
 import { forbidden, notFound } from '../../shared/errors';
 import { fromGlobalIdOfType } from '../../shared/global-id';
 import { UserErrorCode } from '../../shared/user-error';
@@ -34,7 +33,7 @@ export interface SetVoorschotpercentageResult {
 export async function setVoorschotpercentage(ctx: RequestContext, input: SetVoorschotpercentageInput): Promise<SetVoorschotpercentageResult> {
   const id = fromGlobalIdOfType(input.toeslagId, 'Toeslag');
   const access = ctx.scope.access(Purpose.ACT);
-  const today = todayInNL();
+  const today = ctx.clock.today();
   try {
     return await ctx.scope.transactional(async (tx) => {
       const [toeslag] = await tx.owned(Toeslag, { id }, Purpose.ACT, { populate: ['household'] });

@@ -1,7 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../auth/actor';
 import type { RequestContext } from '../../server/context';
-import { todayInNL } from '../../shared/dates';
 import { badInput, forbidden } from '../../shared/errors';
 import { UserError } from '../../shared/user-error';
 import { loadNorms } from '../norms/norms';
@@ -33,7 +32,7 @@ export class VerrekeningResolver {
     try {
       return BeslagvrijeVoetType.from(
         berekenBeslagvrijeVoet(
-          { ...input, datum: input.datum ?? todayInNL(), huur: input.huur ?? undefined, huurtoeslag: input.huurtoeslag ?? undefined, zorgpremie: input.zorgpremie ?? undefined, zorgtoeslag: input.zorgtoeslag ?? undefined },
+          { ...input, datum: input.datum ?? ctx.clock.today(), huur: input.huur ?? undefined, huurtoeslag: input.huurtoeslag ?? undefined, zorgpremie: input.zorgpremie ?? undefined, zorgtoeslag: input.zorgtoeslag ?? undefined },
           norms,
         ),
       );
@@ -50,7 +49,7 @@ export class VerrekeningResolver {
       'BURGER: own household; INTERMEDIAIR: with an active HANDELEN machtiging; MEDEWERKER: any. Refusals are userErrors and change nothing.',
   })
   async requestVerrekening(@Arg('input', () => RequestVerrekeningInput) input: RequestVerrekeningInput, @Ctx() ctx: RequestContext): Promise<RequestVerrekeningPayload> {
-    if (input.datum && input.datum !== todayInNL()) throw badInput('a verrekening is always determined as of today; leave datum out', 'input.datum');
+    if (input.datum && input.datum !== ctx.clock.today()) throw badInput('a verrekening is always determined as of today; leave datum out', 'input.datum');
     try {
       const r = await requestVerrekening(ctx, input);
       return Object.assign(new RequestVerrekeningPayload(), {

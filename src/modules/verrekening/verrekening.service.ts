@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { LockMode, OptimisticLockError } from '@mikro-orm/core';
 import { Purpose } from '../../auth/policy';
 import type { RequestContext } from '../../server/context';
-import { firstOfNextMonth, todayInNL } from '../../shared/dates';
+import { firstOfNextMonth } from '../../shared/dates';
 import { forbidden, notFound } from '../../shared/errors';
 import { formatEuro } from '../../shared/format-nl';
 import { fromGlobalIdOfType } from '../../shared/global-id';
@@ -61,7 +61,7 @@ export async function requestVerrekening(ctx: RequestContext, input: RequestVerr
   const schuldId = fromGlobalIdOfType(input.schuldId, 'Schuld');
   const toeslagId = fromGlobalIdOfType(input.toeslagId, 'Toeslag');
   const access = ctx.scope.access(Purpose.ACT);
-  const today = todayInNL();
+  const today = ctx.clock.today();
   const bron = ctx.scope.viewer!.role;
   try {
     return await ctx.scope.transactional(async (tx) => {
@@ -163,7 +163,7 @@ export async function requestVerrekening(ctx: RequestContext, input: RequestVerr
 export async function undoVerrekening(ctx: RequestContext, input: { verrekeningId: string; reden: string }): Promise<{ verrekening: Verrekening | null; userErrors: RuleError[] }> {
   const id = fromGlobalIdOfType(input.verrekeningId, 'Verrekening');
   const access = ctx.scope.access(Purpose.ACT);
-  const today = todayInNL();
+  const today = ctx.clock.today();
   const reden = input.reden.trim();
   try {
     return await ctx.scope.transactional(async (tx) => {

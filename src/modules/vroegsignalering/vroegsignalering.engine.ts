@@ -1,3 +1,4 @@
+import type { Clock } from '../../shared/clock';
 import Decimal from 'decimal.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { traceFromHeader } from '../../server/trace';
@@ -42,6 +43,7 @@ export interface VroegsignaleringOptions {
   /** The run date, YYYY-MM-DD. */
   datum: string;
   pseudonymise: Pseudonymiser;
+  clock: Clock;
   /** Households per batch (default 1000); each batch is one transaction. */
   batchSize?: number;
 }
@@ -91,7 +93,7 @@ export async function createVroegsignalen(em: EntityManager, o: Vroegsignalering
   const crisisdrempel = norms.amount(NormCode.VROEGSIGNAAL_CRISISDREMPEL, o.datum);
   const conn = em.getConnection();
   const trace = traceFromHeader(undefined);
-  const startedAt = new Date();
+  const startedAt = o.clock.now();
   const result: VroegsignaleringResultaat = { datum: o.datum, onderzocht: 0, geopend: 0, beeindigd: {} };
   const batchSize = o.batchSize ?? 1000;
   let after = '00000000-0000-0000-0000-000000000000';
@@ -222,7 +224,7 @@ async function applyBatch(
     await insertSystemAccessLog(
       tx,
       o.pseudonymise,
-      { trace, operationName: `vroegsignalering ${o.datum}`, subject: 'vroegsignalering', startedAt, householdIds: households, resources: ['Vroegsignaal'], activity: ProcessingActivityId.VROEGSIGNALERING },
+      { trace, operationName: `vroegsignalering ${o.datum}`, subject: 'vroegsignalering', startedAt, endedAt: o.clock.now(), householdIds: households, resources: ['Vroegsignaal'], activity: ProcessingActivityId.VROEGSIGNALERING },
       ctx,
     );
     const beeindigd: Record<string, number> = {};
@@ -284,13 +286,13 @@ export interface RetentieResultaat {
  */
 export async function eraseExpiredVroegsignalen(
   em: EntityManager,
-  o: { datum: string; pseudonymise: Pseudonymiser; batchSize?: number },
+  o: { datum: string; pseudonymise: Pseudonymiser; clock: Clock; batchSize?: number },
 ): Promise<RetentieResultaat> {
   if (!isIsoDate(o.datum)) throw new VroegsignaleringError(`--date must be a calendar date YYYY-MM-DD, got "${o.datum}"`);
   const norms = await loadNorms(em);
   const grens = bewaargrens(o.datum, norms.number(NormCode.VROEGSIGNAAL_BEWAARTERMIJN_MAANDEN, o.datum));
   const trace = traceFromHeader(undefined);
-  const startedAt = new Date();
+  const startedAt = o.clock.now();
   let gewist = 0;
   for (;;) {
     const n = await em.fork().transactional(async (tx) => {
@@ -316,7 +318,7 @@ export async function eraseExpiredVroegsignalen(
       await insertSystemAccessLog(
         tx,
         o.pseudonymise,
-        { trace, operationName: `vroegsignalering retentie ${o.datum}`, subject: 'vroegsignalering-retentie', startedAt, householdIds: households, resources: ['Vroegsignaal'], activity: ProcessingActivityId.VROEGSIGNALERING },
+        { trace, operationName: `vroegsignalering retentie ${o.datum}`, subject: 'vroegsignalering-retentie', startedAt, endedAt: o.clock.now(), householdIds: households, resources: ['Vroegsignaal'], activity: ProcessingActivityId.VROEGSIGNALERING },
         ctx,
       );
       return erased.length;

@@ -2,7 +2,6 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, R
 import { Role } from '../../auth/actor';
 import type { RequestContext } from '../../server/context';
 import { toConnection } from '../../shared/connection';
-import { todayInNL } from '../../shared/dates';
 import { GemeentecodeScalar } from '../../shared/scalars';
 import { UserError } from '../../shared/user-error';
 import { HouseholdNode } from '../household/household.types';
@@ -68,7 +67,7 @@ export class VroegsignaleringResolver {
     description: 'The register of gemeenten taking part in the vroegsignalering experiment. MEDEWERKER: all; GEMEENTE: its own periods.',
   })
   async vroegsignaleringDeelnames(@Ctx() ctx: RequestContext): Promise<VroegsignaleringDeelnameNode[]> {
-    const today = todayInNL();
+    const today = ctx.clock.today();
     return (await listDeelnames(ctx)).map((d) => VroegsignaleringDeelnameNode.from(d, today));
   }
 
@@ -111,7 +110,7 @@ export class VroegsignaleringResolver {
   ): Promise<VroegsignaleringDeelnamePayload> {
     const r = await registerDeelname(ctx, input);
     return Object.assign(new VroegsignaleringDeelnamePayload(), {
-      deelname: r.deelname && VroegsignaleringDeelnameNode.from(r.deelname, todayInNL()),
+      deelname: r.deelname && VroegsignaleringDeelnameNode.from(r.deelname, ctx.clock.today()),
       userErrors: userErrors(r.userErrors),
     });
   }
@@ -126,7 +125,7 @@ export class VroegsignaleringResolver {
   ): Promise<VroegsignaleringDeelnamePayload> {
     const r = await changeDeelname(ctx, input);
     return Object.assign(new VroegsignaleringDeelnamePayload(), {
-      deelname: r.deelname && VroegsignaleringDeelnameNode.from(r.deelname, todayInNL()),
+      deelname: r.deelname && VroegsignaleringDeelnameNode.from(r.deelname, ctx.clock.today()),
       userErrors: userErrors(r.userErrors),
     });
   }

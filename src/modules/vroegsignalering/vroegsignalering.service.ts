@@ -4,7 +4,6 @@ import { Role, type Actor, type GemeenteActor } from '../../auth/actor';
 import type { HouseholdAccess } from '../../auth/policy';
 import { requireActor, type RequestContext } from '../../server/context';
 import { decodeCursor, encodeCursor, pageSize, type Page } from '../../shared/connection';
-import { todayInNL } from '../../shared/dates';
 import { badInput, forbidden, gemeenteNeemtNietDeel, notFound } from '../../shared/errors';
 import { fromGlobalIdOfType } from '../../shared/global-id';
 import { ProcessingActivityId } from '../accesslog/processing-activities';
@@ -41,7 +40,7 @@ function requireGemeente(ctx: RequestContext): GemeenteActor {
  * A gemeente receives signals only while it takes part in the experiment (domain.md §1, §4); outside
  * a participation period every signal operation is refused with GEMEENTE_NEEMT_NIET_DEEL.
  */
-async function requireDeelname(em: EntityManager, gemeentecode: string, today = todayInNL()): Promise<void> {
+async function requireDeelname(em: EntityManager, gemeentecode: string, today: string): Promise<void> {
   const perioden = await em.find(VroegsignaleringDeelname, { gemeentecode }, { fields: ['vanaf', 'tot'] });
   if (!neemtDeel(perioden, today)) {
     throw gemeenteNeemtNietDeel(
@@ -77,7 +76,7 @@ export async function listVroegsignalen(
     if (typeof v !== 'string' || !VOLGNUMMER.test(v)) throw badInput('after is not a valid cursor', 'after');
     after = v;
   }
-  await requireDeelname(ctx.em, actor.gemeentecode);
+  await requireDeelname(ctx.em, actor.gemeentecode, ctx.clock.today());
   await publishVroegsignalen(ctx.em, { wait: false });
   const rows = await ctx.em.find(
     Vroegsignaal,
@@ -99,7 +98,7 @@ export async function vroegsignaalById(ctx: RequestContext, id: string): Promise
   if (actor.role !== Role.GEMEENTE) {
     throw forbidden('a Vroegsignaal is for its gemeente; citizens and medewerkers see signals through Household.vroegsignalen');
   }
-  await requireDeelname(ctx.em, actor.gemeentecode);
+  await requireDeelname(ctx.em, actor.gemeentecode, ctx.clock.today());
   const v = await ctx.em.findOne(Vroegsignaal, { id, gemeentecode: actor.gemeentecode });
   if (!v) throw forbidden('this Vroegsignaal is outside your access');
   recordGemeente(ctx, [v]);
@@ -121,11 +120,11 @@ export async function acknowledgeVroegsignalen(ctx: RequestContext, input: { ids
   const errors = checkAcknowledgeIds(input.ids);
   if (errors.length) return { vroegsignalen: [], userErrors: errors };
   const ids = input.ids.map((g) => fromGlobalIdOfType(g, 'Vroegsignaal'));
-  await requireDeelname(ctx.em, actor.gemeentecode);
+  await requireDeelname(ctx.em, actor.gemeentecode, ctx.clock.today());
   const rows = await ctx.em.transactional(async (tx) => {
     const found = await tx.find(Vroegsignaal, { id: { $in: ids }, gemeentecode: actor.gemeentecode }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (found.length !== ids.length) throw forbidden('one or more of these vroegsignalen are outside your access');
-    const now = new Date();
+    const now = ctx.clock.now();
     for (const v of found) {
       if (!v.ontvangenOp) v.ontvangenOp = now;
       if (v.status === VroegsignaalStatus.NIEUW) v.status = VroegsignaalStatus.ONTVANGEN;
@@ -154,7 +153,7 @@ export async function recordVroegsignaalOpvolging(
   const actor = requireGemeente(ctx);
   const id = fromGlobalIdOfType(input.id, 'Vroegsignaal');
   const { notitie, errors } = checkNotitie(input.note);
-  await requireDeelname(ctx.em, actor.gemeentecode);
+  await requireDeelname(ctx.em, actor.gemeentecode, ctx.clock.today());
   const result = await ctx.em.transactional(async (tx): Promise<VroegsignaalResult> => {
     const v = await tx.findOne(Vroegsignaal, { id, gemeentecode: actor.gemeentecode }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!v) throw forbidden('this Vroegsignaal is outside your access');
@@ -165,7 +164,7 @@ export async function recordVroegsignaalOpvolging(
         userErrors: [{ code: UserErrorCode.VROEGSIGNAAL_GEWIST, field: ['input', 'id'], message: 'De bewaartermijn van dit signaal is verstreken; de gegevens zijn gewist.' }],
       };
     }
-    const now = new Date();
+    const now = ctx.clock.now();
     v.uitkomst = input.outcome;
     v.notitie = notitie;
     v.opgevolgdOp = now;

@@ -3,7 +3,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { HouseholdScope } from '../../auth/household-scope';
 import { Purpose } from '../../auth/policy';
 import { requireActor, type RequestContext } from '../../server/context';
-import { addDays, todayInNL } from '../../shared/dates';
+import { addDays } from '../../shared/dates';
 import { badInput, forbidden, notFound } from '../../shared/errors';
 import { fromGlobalIdOfType } from '../../shared/global-id';
 import { UserErrorCode } from '../../shared/user-error';
@@ -55,6 +55,8 @@ async function nieuweZaak(
     Zaak,
     {
       household,
+      // Submitted now: its age and deadline count from the request's clock.
+      createdAt: ctx.clock.now(),
       soort: z.soort,
       status: ZaakStatus.NIEUW,
       ingediendDoorRol: actor.role,
@@ -89,7 +91,7 @@ export async function submitZienswijze(ctx: RequestContext, input: SubmitZienswi
   const schuldId = input.schuldId ? fromGlobalIdOfType(input.schuldId, 'Schuld') : null;
   const beschikkingId = input.beschikkingId ? fromGlobalIdOfType(input.beschikkingId, 'Beschikking') : null;
   ctx.scope.access(Purpose.ACT);
-  const today = todayInNL();
+  const today = ctx.clock.today();
   return ctx.scope.transactional(async (tx) => {
     const onderwerp = schuldId ? await target(tx, Schuld, schuldId, true) : await target(tx, Beschikking, beschikkingId!, false);
     const tekst = checkTekst(input.text, ['input', 'text'], 'uw zienswijze');
@@ -132,7 +134,7 @@ export interface RequestMatigingInput {
 export async function requestMatiging(ctx: RequestContext, input: RequestMatigingInput): Promise<ZaakResult> {
   const schuldId = fromGlobalIdOfType(input.schuldId, 'Schuld');
   ctx.scope.access(Purpose.ACT);
-  const today = todayInNL();
+  const today = ctx.clock.today();
   return ctx.scope.transactional(async (tx) => {
     const schuld = await target(tx, Schuld, schuldId, true);
     const errors: RuleError[] = [];
@@ -175,7 +177,7 @@ export async function decideMatiging(ctx: RequestContext, input: DecideMatigingI
   const zaakId = fromGlobalIdOfType(input.zaakId, 'Zaak');
   const actor = requireActor(ctx);
   ctx.scope.access(Purpose.ACT);
-  const today = todayInNL();
+  const today = ctx.clock.today();
   return ctx.scope.transactional(async (tx) => {
     const { zaak, errors } = await lockOpenZaak(tx, zaakId, ZaakSoort.HARDHEIDSVERZOEK);
     const tekst = checkTekst(input.reden, ['input', 'reden'], 'een reden');
@@ -189,7 +191,7 @@ export async function decideMatiging(ctx: RequestContext, input: DecideMatigingI
     if (input.besluit === MatigingBesluit.AFGEWEZEN) {
       Object.assign(zaak, {
         status: ZaakStatus.AFGEWEZEN,
-        afgehandeldOp: new Date(),
+        afgehandeldOp: ctx.clock.now(),
         uitkomstSoort: ZaakUitkomst.MATIGING_AFGEWEZEN,
         uitkomst: `Uw verzoek om matiging is afgewezen: ${tekst.tekst}`,
         beslistDoor,
@@ -207,7 +209,7 @@ export async function decideMatiging(ctx: RequestContext, input: DecideMatigingI
     const oud = schuld.openstaandBedrag;
     const vanStatus = schuld.status;
 
-    await verlaagRegeling(tx, schuld, e.verlaging.plus(e.kwijtgescholdenKosten));
+    await verlaagRegeling(tx, schuld, e.verlaging.plus(e.kwijtgescholdenKosten), ctx.clock.today());
     schuld.openstaandBedrag = e.nieuwOpenstaandBedrag;
     if (e.kwijtgescholden) {
       schuld.kosten = new Decimal(0);
@@ -234,7 +236,7 @@ export async function decideMatiging(ctx: RequestContext, input: DecideMatigingI
     );
     Object.assign(zaak, {
       status: ZaakStatus.AFGEROND,
-      afgehandeldOp: new Date(),
+      afgehandeldOp: ctx.clock.now(),
       uitkomstSoort: e.kwijtgescholden ? ZaakUitkomst.KWIJTGESCHOLDEN : ZaakUitkomst.GEMATIGD,
       uitkomst: `${e.toelichting} Reden: ${tekst.tekst}`,
       beslistDoor,
@@ -255,7 +257,7 @@ export async function decideMatiging(ctx: RequestContext, input: DecideMatigingI
  * from the end (verlaagTermijnen), totaalBedrag and aantalTermijnen updated; a regeling with nothing
  * left to pay ends (VOLDAAN when something was paid, BEEINDIGD otherwise). Locked, optimistic version.
  */
-async function verlaagRegeling(tx: HouseholdScope, schuld: Schuld, verlaging: Decimal): Promise<void> {
+async function verlaagRegeling(tx: HouseholdScope, schuld: Schuld, verlaging: Decimal, today: string): Promise<void> {
   const links = await regelingLinks(tx.entityManager, 'schuld_id', [schuld.id]);
   if (!links.length) return;
   const [regeling] = await tx.owned(
@@ -272,7 +274,7 @@ async function verlaagRegeling(tx: HouseholdScope, schuld: Schuld, verlaging: De
     if (vervallen.includes(t.volgnummer)) tx.entityManager.remove(t);
     else if (bedragen.has(t.volgnummer)) {
       t.bedrag = bedragen.get(t.volgnummer)!;
-      if (t.betaaldBedrag.gte(t.bedrag) && !t.betaaldOp) t.betaaldOp = todayInNL();
+      if (t.betaaldBedrag.gte(t.bedrag) && !t.betaaldOp) t.betaaldOp = today;
       tx.persist(t);
     }
   }
@@ -306,7 +308,7 @@ export async function decideZienswijze(ctx: RequestContext, input: DecideZienswi
     if (errors.length || !tekst.ok) return refused(errors);
     Object.assign(zaak, {
       status: ZaakStatus.AFGEROND,
-      afgehandeldOp: new Date(),
+      afgehandeldOp: ctx.clock.now(),
       uitkomstSoort: input.oordeel === ZienswijzeOordeel.GEGROND ? ZaakUitkomst.ZIENSWIJZE_GEGROND : ZaakUitkomst.ZIENSWIJZE_ONGEGROND,
       uitkomst: tekst.tekst,
       beslistDoor: actor.role === 'MEDEWERKER' ? actor.employeeId : null,

@@ -2,7 +2,6 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, R
 import { Role } from '../../auth/actor';
 import type { RequestContext } from '../../server/context';
 import { ConnectionArgs, toConnection } from '../../shared/connection';
-import { todayInNL } from '../../shared/dates';
 import { UserError } from '../../shared/user-error';
 import { BeschikkingNode } from '../beschikking/beschikking.types';
 import { BetalingsregelingNode } from '../betalingsregeling/betalingsregeling.types';
@@ -23,9 +22,9 @@ import {
   ZaakPayload,
 } from './zaak.types';
 
-const payload = (r: ZaakResult) =>
+const payload = (r: ZaakResult, today: string) =>
   Object.assign(new ZaakPayload(), {
-    zaak: r.zaak && ZaakNode.from(r.zaak, todayInNL()),
+    zaak: r.zaak && ZaakNode.from(r.zaak, today),
     userErrors: r.userErrors.map((e) => UserError.of(e.code, e.message, e.field)),
   });
 
@@ -43,7 +42,7 @@ export class ZaakResolver {
     @Arg('filter', () => ZaakFilter, { nullable: true }) filter: ZaakFilter | null,
     @Ctx() ctx: RequestContext,
   ) {
-    const today = todayInNL();
+    const today = ctx.clock.today();
     return toConnection(await listZaken(ctx, args, filter), (z) => ZaakNode.from(z, today));
   }
 
@@ -59,7 +58,7 @@ export class ZaakResolver {
   ): Promise<ReferToPersoonlijkeBegeleidingPayload> {
     const result = await referToPersoonlijkeBegeleiding(ctx, input);
     return Object.assign(new ReferToPersoonlijkeBegeleidingPayload(), {
-      zaak: result.zaak && ZaakNode.from(result.zaak, todayInNL()),
+      zaak: result.zaak && ZaakNode.from(result.zaak, ctx.clock.today()),
       userErrors: result.userErrors.map((e) => UserError.of(e.code, e.message, e.field)),
     });
   }
@@ -97,7 +96,7 @@ export class ZaakVerzoekResolver {
       'with an answer term. BURGER: own household; INTERMEDIAIR: active HANDELEN machtiging; MEDEWERKER: any. Refusals are userErrors and change nothing.',
   })
   async submitZienswijze(@Arg('input', () => SubmitZienswijzeInput) input: SubmitZienswijzeInput, @Ctx() ctx: RequestContext): Promise<ZaakPayload> {
-    return payload(await submitZienswijze(ctx, input));
+    return payload(await submitZienswijze(ctx, input), ctx.clock.today());
   }
 
   @Authorized(Role.BURGER, Role.INTERMEDIAIR, Role.MEDEWERKER)
@@ -107,7 +106,7 @@ export class ZaakVerzoekResolver {
       'BURGER: own household; INTERMEDIAIR: active HANDELEN machtiging; MEDEWERKER: any. Refusals are userErrors and change nothing.',
   })
   async requestMatiging(@Arg('input', () => RequestMatigingInput) input: RequestMatigingInput, @Ctx() ctx: RequestContext): Promise<ZaakPayload> {
-    return payload(await requestMatiging(ctx, input));
+    return payload(await requestMatiging(ctx, input), ctx.clock.today());
   }
 
   @Authorized(Role.MEDEWERKER)
@@ -117,7 +116,7 @@ export class ZaakVerzoekResolver {
       'AFGEWEZEN rejects it; always with a reason. Refusals are userErrors and change nothing.',
   })
   async decideMatiging(@Arg('input', () => DecideMatigingInput) input: DecideMatigingInput, @Ctx() ctx: RequestContext): Promise<ZaakPayload> {
-    return payload(await decideMatiging(ctx, input));
+    return payload(await decideMatiging(ctx, input), ctx.clock.today());
   }
 
   @Authorized(Role.MEDEWERKER)
@@ -125,7 +124,7 @@ export class ZaakVerzoekResolver {
     description: 'MEDEWERKER: answer a zienswijze (GEGROND or ONGEGROND, with the answer the citizen sees). Refusals are userErrors and change nothing.',
   })
   async decideZienswijze(@Arg('input', () => DecideZienswijzeInput) input: DecideZienswijzeInput, @Ctx() ctx: RequestContext): Promise<ZaakPayload> {
-    return payload(await decideZienswijze(ctx, input));
+    return payload(await decideZienswijze(ctx, input), ctx.clock.today());
   }
 }
 
@@ -137,7 +136,7 @@ export class HouseholdZakenResolver {
       'Zaken of the household, newest first. BURGER and MEDEWERKER: all; INTERMEDIAIR: only those its own organisation submitted.',
   })
   async zaken(@Root() household: HouseholdNode, @Ctx() ctx: RequestContext): Promise<ZaakNode[]> {
-    const today = todayInNL();
+    const today = ctx.clock.today();
     return (await householdZaken(ctx, household.dbId)).map((z) => ZaakNode.from(z, today));
   }
 }

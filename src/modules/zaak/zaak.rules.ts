@@ -1,5 +1,6 @@
 import { Role, type Actor } from '../../auth/actor';
-import { daysBetween, todayInNL } from '../../shared/dates';
+import { dateInNL } from '../../shared/clock';
+import { daysBetween } from '../../shared/dates';
 import { UserErrorCode } from '../../shared/user-error';
 import type { RuleError } from '../toeslag/toeslag.rules';
 import { Contactvoorkeur, ZaakStatus } from './zaak.enums';
@@ -59,8 +60,8 @@ export function planBegeleiding(v: BegeleidingVerzoek): BegeleidingPlan {
  * or until the day it was handled once it is (a closed case stops ageing). 0 on the day itself.
  */
 export function leeftijdInDagen(ingediendOp: Date, afgehandeldOp: Date | null, today: string): number {
-  const tot = afgehandeldOp ? todayInNL(afgehandeldOp) : today;
-  return Math.max(0, daysBetween(todayInNL(ingediendOp), tot));
+  const tot = afgehandeldOp ? dateInNL(afgehandeldOp) : today;
+  return Math.max(0, daysBetween(dateInNL(ingediendOp), tot));
 }
 
 /**
@@ -78,5 +79,5 @@ export function zaakZichtbaarheid(actor: Actor): { ingediendDoorOrganisatie?: st
  */
 export function termijnOverschreden(uiterlijkeBeslisdatum: string | null, afgehandeldOp: Date | null, today: string): boolean {
   if (!uiterlijkeBeslisdatum) return false;
-  return (afgehandeldOp ? todayInNL(afgehandeldOp) : today) > uiterlijkeBeslisdatum;
+  return (afgehandeldOp ? dateInNL(afgehandeldOp) : today) > uiterlijkeBeslisdatum;
 }

@@ -4,7 +4,6 @@ import type { HouseholdOwned, HouseholdScope } from '../../auth/household-scope'
 import { Purpose, type HouseholdAccess } from '../../auth/policy';
 import { requireActor, type RequestContext } from '../../server/context';
 import { decodeCursor, encodeCursor, pageSize, type Page } from '../../shared/connection';
-import { todayInNL } from '../../shared/dates';
 import { badInput, forbidden, notFound } from '../../shared/errors';
 import { fromGlobalIdOfType } from '../../shared/global-id';
 import { isIsoDate } from '../../shared/scalars/date.scalar';
@@ -68,6 +67,8 @@ export async function referToPersoonlijkeBegeleiding(
     const zaak = new Zaak();
     Object.assign(zaak, {
       household,
+      // Submitted now: its age counts from the request's clock.
+      createdAt: ctx.clock.now(),
       soort: ZaakSoort.PERSOONLIJKE_BEGELEIDING,
       status: ZaakStatus.NIEUW,
       ingediendDoorRol: actor.role,
@@ -104,7 +105,7 @@ export async function actingMachtiging(
       organisationId: actor.organisationId,
       status: MachtigingOpslagStatus.ACTIEF,
       scope: MachtigingScope.HANDELEN,
-      geldigTot: { $gte: todayInNL() },
+      geldigTot: { $gte: tx.clock.today() },
     },
     Purpose.ACT,
     { orderBy: { geldigTot: 'desc', id: 'asc' }, limit: 1 },
@@ -149,7 +150,7 @@ export async function listZaken(ctx: RequestContext, args: PageArgs, filter?: Za
   if (filter?.soort) and.push({ soort: { $in: filter.soort } });
   if (filter?.termijnOverschreden != null) {
     // Open and past the deadline (the work list's "overdue"); false is its complement.
-    const today = todayInNL();
+    const today = ctx.clock.today();
     and.push(
       filter.termijnOverschreden
         ? { status: { $in: [...OPEN_ZAAK_STATUSES] }, uiterlijkeBeslisdatum: { $lt: today } }
