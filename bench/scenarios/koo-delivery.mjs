@@ -49,7 +49,7 @@ async function prepareData({ db, log }) {
 }
 
 /** The current month in the Netherlands (a delivery is for a month that has started). */
-const currentPeriode = () => require(path.join(ROOT, 'dist', 'src', 'shared', 'dates.js')).todayInNL().slice(0, 7);
+const currentPeriode = () => require(path.join(ROOT, 'dist', 'src', 'shared', 'clock.js')).systemClock.today().slice(0, 7);
 
 /** The record generator of the delivery: half the parents from `parents` (matching), half matching no one. */
 export function recordsOf(parents, periode) {

@@ -65,11 +65,13 @@ async function prepareData({ db, url, keys, log }) {
   const { ormConfig } = require(path.join(ROOT, 'dist', 'src', 'db', 'orm.config.js'));
   const { createVroegsignalen } = require(path.join(ROOT, 'dist', 'src', 'modules', 'vroegsignalering', 'vroegsignalering.engine.js'));
   const { createPseudonymiser } = require(path.join(ROOT, 'dist', 'src', 'modules', 'accesslog', 'pseudonym.js'));
+  // The step runs as of the seed's reference date: its clock says it is that day.
+  const { PinnedClock } = require(path.join(ROOT, 'dist', 'src', 'shared', 'clock.js'));
   const orm = await MikroORM.init(ormConfig({ clientUrl: url, poolMax: 2 }));
   const started = Date.now();
   let r;
   try {
-    r = await createVroegsignalen(orm.em.fork(), { datum: REFERENCE_DATE, pseudonymise: createPseudonymiser(keys.pseudonymKey) });
+    r = await createVroegsignalen(orm.em.fork(), { datum: REFERENCE_DATE, clock: new PinnedClock(REFERENCE_DATE), pseudonymise: createPseudonymiser(keys.pseudonymKey) });
   } finally {
     await orm.close(true);
   }

@@ -62,7 +62,7 @@ const server = await startServer({
 });
 try {
   const { kooGqlClient, stageBulkDelivery, commitBulkDelivery } = require(path.join(ROOT, 'dist', 'src', 'cli', 'koo-bulk-client.js'));
-  const periode = require(path.join(ROOT, 'dist', 'src', 'shared', 'dates.js')).todayInNL().slice(0, 7);
+  const periode = require(path.join(ROOT, 'dist', 'src', 'shared', 'clock.js')).systemClock.today().slice(0, 7);
   const gql = kooGqlClient(`http://127.0.0.1:${port}/graphql`, state.token);
   const cpu = () => ({ server: cpuTimeMs(server.pid) / 1000, postgres: postgresCpuS(), client: process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6, at: performance.now() / 1000 });
   const t0 = cpu();

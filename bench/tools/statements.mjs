@@ -25,9 +25,9 @@ const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: v['database-ur
 const statements = [];
 let recording = false;
 const orm = await MikroORM.init(dist('db/orm.config.js').ormConfig({ clientUrl: config.databaseUrl, poolMax: 5, ...(v.quiet ? {} : { debug: ['query'], logger: (m) => recording && statements.push(m) }) }));
-const verifier = await dist('auth/token-verifier.js').createTokenVerifier(config.auth, config.dataDir);
+const verifier = await dist('auth/token-verifier.js').createTokenVerifier(config.auth, config.dataDir, dist('shared/clock.js').systemClock);
 const pino = require('pino');
-const app = await dist('server/app.js').createApp({ config, orm, verifier, pseudonymise: dist('modules/accesslog/pseudonym.js').createPseudonymiser(config.pseudonymKey), logger: pino({ level: 'silent' }) });
+const app = await dist('server/app.js').createApp({ config, orm, clock: dist('shared/clock.js').systemClock, verifier, pseudonymise: dist('modules/accesslog/pseudonym.js').createPseudonymiser(config.pseudonymKey), logger: pino({ level: 'silent' }) });
 await dist('server/app.js').listen(app.server, 0, '127.0.0.1');
 const origin = `http://127.0.0.1:${app.server.address().port}`;
 try {

@@ -8,6 +8,11 @@ import { Field, ObjectType, registerEnumType } from 'type-graphql';
 export enum UserErrorCode {
   /** The toeslag is not running (only VOORLOPIG_TOEGEKEND pays a voorschot), or its year has no months left. */
   TOESLAG_NIET_LOPEND = 'TOESLAG_NIET_LOPEND',
+  /**
+   * A set-off would start in a month whose voorschot this toeslag will never pay: its berekeningsjaar
+   * ends before then (from December on, use next year's toeslag).
+   */
+  VOORSCHOT_JAAR_VOORBIJ = 'VOORSCHOT_JAAR_VOORBIJ',
   /** A voorschotpercentage must be a whole number from 0 to 100. */
   PERCENTAGE_ONGELDIG = 'PERCENTAGE_ONGELDIG',
   /** The request would not change anything (e.g. the percentage is already set). */
@@ -109,6 +114,9 @@ registerEnumType(UserErrorCode, {
   description: 'Why a mutation was refused. Expected outcomes, not failures: nothing was changed.',
   valuesConfig: {
     TOESLAG_NIET_LOPEND: { description: 'Only a running toeslag (VOORLOPIG_TOEGEKEND) with months left in its year can change.' },
+    VOORSCHOT_JAAR_VOORBIJ: {
+      description: "No voorschot of this toeslag's berekeningsjaar will be paid from the first month the set-off would start in; use the toeslag of that month's year.",
+    },
     PERCENTAGE_ONGELDIG: { description: 'The voorschotpercentage must be a whole number from 0 to 100.' },
     ONGEWIJZIGD: { description: 'Nothing would change.' },
     GELIJKTIJDIG_GEWIJZIGD: { description: 'The object was changed at the same time by someone else; nothing was saved, try again.' },

@@ -1,3 +1,4 @@
+import { TEST_TODAY } from '../support/clock';
 import { createHmac } from 'node:crypto';
 import { HouseholdDocument, MyHouseholdDocument, ViewerDocument } from '../generated/graphql';
 import { DEMO } from '../../src/db/demo-data';
@@ -6,7 +7,7 @@ import { codes, startTestApp, TEST_PSEUDONYM_KEY, type TestApp } from '../suppor
 import { personas } from '../support/tokens';
 import { Machtiging } from '../../src/modules/machtiging/machtiging.entity';
 import { MachtigingOpslagStatus, MachtigingScope } from '../../src/modules/machtiging/machtiging.enums';
-import { addMonths, todayInNL } from '../../src/shared/dates';
+import { addMonths } from '../../src/shared/dates';
 
 let app: TestApp;
 const statements: string[] = [];
@@ -140,7 +141,7 @@ describe('access log', () => {
       organisationId: personas.intermediair.org,
       scope: MachtigingScope.INZIEN,
       status: MachtigingOpslagStatus.ACTIEF,
-      geldigTot: addMonths(todayInNL(), 12),
+      geldigTot: addMonths(TEST_TODAY, 12),
     } as never);
     await em.flush();
     try {

@@ -49,7 +49,7 @@ describe('authentication', () => {
   });
 
   it('refuses alg "none" (unsigned token)', async () => {
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(app.clock.now().getTime() / 1000);
     const payload = { ...personas.sanne, iss: TEST_ISSUER, aud: TEST_AUDIENCE, iat: now, exp: now + 600 };
     await expectUnauthenticated(`${b64({ alg: 'none', typ: 'JWT' })}.${b64(payload)}.`);
   });
@@ -66,7 +66,7 @@ describe('authentication', () => {
   });
 
   it('refuses HS256 signed with the public key as secret (algorithm confusion)', async () => {
-    const now = Math.floor(Date.now() / 1000);
+    const now = Math.floor(app.clock.now().getTime() / 1000);
     const secret = new TextEncoder().encode(JSON.stringify(app.keys.jwks.keys[0]));
     const forged = await new (await loadJose()).SignJWT({ ...personas.sanne })
       .setProtectedHeader({ alg: 'HS256', kid: app.keys.kid })

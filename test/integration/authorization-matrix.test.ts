@@ -1,3 +1,4 @@
+import { TEST_TODAY, testClock } from '../support/clock';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,7 +18,7 @@ import { Vroegsignaal, VroegsignaleringDeelname } from '../../src/modules/vroegs
 import { BeslagvrijeVoetVaststelling } from '../../src/modules/verrekening/beslagvrije-voet.entity';
 import { Verrekening } from '../../src/modules/verrekening/verrekening.entity';
 import { ZaakSoort, ZaakStatus } from '../../src/modules/zaak/zaak.enums';
-import { addDays, addMonths, todayInNL } from '../../src/shared/dates';
+import { addDays, addMonths } from '../../src/shared/dates';
 import { NODE_TYPES, toGlobalId, type NodeTypeName } from '../../src/shared/global-id';
 import { getSchema } from '../../src/server/schema';
 import { startTestApp, type GqlResponse, type TestApp } from '../support/app';
@@ -40,7 +41,7 @@ type Relation = (typeof RELATIONS)[number];
 
 const ORG_A = personas.intermediair.org; // the intermediary persona's organisation
 const ORG_B = 'KVK:11112222';
-const today = todayInNL();
+const today = TEST_TODAY;
 const inAYear = addMonths(today, 12);
 
 interface Cell {
@@ -491,7 +492,7 @@ async function setUp(role: RoleName, relation: Relation, seed: number): Promise<
     'active INZIEN': { status: MachtigingOpslagStatus.ACTIEF, scope: MachtigingScope.INZIEN },
     'active HANDELEN': { status: MachtigingOpslagStatus.ACTIEF },
     pending: { status: MachtigingOpslagStatus.AANGEVRAAGD, activeringscode: newActiveringscode() },
-    revoked: { status: MachtigingOpslagStatus.INGETROKKEN, ingetrokkenOp: new Date(), ingetrokkenDoor: 'BURGER' },
+    revoked: { status: MachtigingOpslagStatus.INGETROKKEN, ingetrokkenOp: testClock().now(), ingetrokkenDoor: 'BURGER' },
     expired: { status: MachtigingOpslagStatus.ACTIEF, geldigTot: addDays(today, -1) },
     unrelated: { status: MachtigingOpslagStatus.ACTIEF, organisationId: ORG_B },
   };

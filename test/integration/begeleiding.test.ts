@@ -1,10 +1,11 @@
+import { TEST_TODAY } from '../support/clock';
 import { randomUUID } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import { HouseholdZakenDocument, ReferToPersoonlijkeBegeleidingDocument, ZaakNodeDocument, ZakenDocument } from '../generated/graphql';
 import { Household } from '../../src/modules/household/household.entity';
 import { Machtiging } from '../../src/modules/machtiging/machtiging.entity';
 import { MachtigingOpslagStatus, MachtigingScope } from '../../src/modules/machtiging/machtiging.enums';
-import { addDays, todayInNL } from '../../src/shared/dates';
+import { addDays } from '../../src/shared/dates';
 import { toGlobalId } from '../../src/shared/global-id';
 import { codes, startTestApp, type TestApp } from '../support/app';
 import { Factory, type BuiltHousehold } from '../support/factories';
@@ -24,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const today = todayInNL();
+const today = TEST_TODAY;
 const traceId = () => randomUUID().replace(/-/g, '');
 const traced = (trace: string) => ({ traceparent: `00-${trace}-00f067aa0ba902b7-01` });
 const intermediair = (org = ORG) => app.token({ role: 'INTERMEDIAIR', sub: 'SR-001', org, employee: 'SR-001' });
@@ -86,7 +87,7 @@ describe('an intermediary with an active HANDELEN machtiging', () => {
       uitkomst: null,
       leeftijdInDagen: 0,
     });
-    expect(Date.parse(p.zaak!.ingediendOp)).toBeGreaterThan(Date.now() - 60_000);
+    expect(Date.parse(p.zaak!.ingediendOp)).toBeGreaterThan(app.clock.now().getTime() - 60_000);
 
     const rows = await zaakRows(c.household.id);
     expect(rows).toHaveLength(1);

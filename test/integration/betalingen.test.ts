@@ -1,3 +1,4 @@
+import { TEST_TODAY, runOn } from '../support/clock';
 import { randomUUID } from 'node:crypto';
 import Decimal from 'decimal.js';
 import { createPseudonymiser } from '../../src/modules/accesslog/pseudonym';
@@ -11,7 +12,7 @@ import { Schuld } from '../../src/modules/schuld/schuld.entity';
 import { SchuldStatus } from '../../src/modules/schuld/schuld.enums';
 import { Toeslag } from '../../src/modules/toeslag/toeslag.entity';
 import { ToeslagSoort, ToeslagStatus } from '../../src/modules/toeslag/toeslag.enums';
-import { addDays, addMonths, todayInNL } from '../../src/shared/dates';
+import { addDays, addMonths } from '../../src/shared/dates';
 import { toGlobalId } from '../../src/shared/global-id';
 import { codes, startTestApp, TEST_PSEUDONYM_KEY, type TestApp } from '../support/app';
 import { Factory, type BuiltHousehold } from '../support/factories';
@@ -31,7 +32,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const today = todayInNL();
+const today = TEST_TODAY;
 const sql = <T = Record<string, unknown>>(q: string, params: unknown[] = []): Promise<T[]> => app.em().getConnection().execute(q, params);
 
 interface Fixture extends BuiltHousehold {
@@ -248,7 +249,7 @@ describe('bank-statement import', () => {
       `${ref()};2099-01-01;10.00;${schuldKenmerk}`,
       'kapot',
     ].join('\n');
-    const res = await importBetalingen(app.em(), { tekst, pseudonymise });
+    const res = await importBetalingen(app.em(), { tekst, pseudonymise, clock: app.clock });
     expect(res).toMatchObject({ regels: 5, geboekt: 2, alGeregistreerd: 0, overschot: '0.00' });
     expect(res.fouten.map((x) => [x.regel, x.code]).sort()).toEqual([
       [3, 'KENMERK_ONGELDIG'],
@@ -261,7 +262,7 @@ describe('bank-statement import', () => {
     expect(log).toHaveLength(2);
     expect(log.every((l) => l.actor_role === 'SYSTEEM' && l.processing_activity_id === 'betalingen-verwerken' && l.operation_type === 'write')).toBe(true);
     // The same statement again books nothing.
-    const again = await importBetalingen(app.em(), { tekst, pseudonymise });
+    const again = await importBetalingen(app.em(), { tekst, pseudonymise, clock: app.clock });
     expect(again).toMatchObject({ geboekt: 0, alGeregistreerd: 2 });
     const [n] = await sql(`select count(*)::int as n from betaling where bank_referentie in (?, ?)`, [r1, r2]);
     expect(n.n).toBe(2);
@@ -285,7 +286,7 @@ describe('daily step: missed termijnen', () => {
     const t1 = reg.termijnen[0].vervaldatum;
     const step = async (datum: string) => {
       const since = await lastEvent();
-      const r = await runBetalingStappen(app.em(), { datum, pseudonymise });
+      const r = await runBetalingStappen(app.em(), { ...runOn(datum), pseudonymise });
       expect(r.fouten).toEqual([]);
       return stepEvents(f, since);
     };
@@ -346,7 +347,7 @@ describe('daily step: missed termijnen', () => {
     // after it, the first termijn missed counts as the first miss.
     const step = async (datum: string) => {
       const since = await lastEvent();
-      await runBetalingStappen(app.em(), { datum, pseudonymise });
+      await runBetalingStappen(app.em(), { ...runOn(datum), pseudonymise });
       return stepEvents(f, since);
     };
     expect(await step(tot)).toEqual({});
@@ -413,12 +414,12 @@ describe('verrekening and the beslagvrije voet', () => {
     // Two months booked by the daily step: 8.00 costs + 92.00, then 100.00.
     const ingang = v.ingangsdatum;
     let since = await lastEvent();
-    await runBetalingStappen(app.em(), { datum: addMonths(ingang, 1), pseudonymise });
+    await runBetalingStappen(app.em(), { ...runOn(addMonths(ingang, 1)), pseudonymise });
     expect(await stepEvents(f, since)).toEqual({ VERREKENING: 2 });
     const [mid] = await sql(`select status, openstaand_bedrag::text, kosten::text from schuld where id = ?`, [f.mine[0].id]);
     expect(mid).toEqual({ status: 'VERREKEND', openstaand_bedrag: '108.00', kosten: '0.00' });
     since = await lastEvent();
-    await runBetalingStappen(app.em(), { datum: addMonths(ingang, 1), pseudonymise });
+    await runBetalingStappen(app.em(), { ...runOn(addMonths(ingang, 1)), pseudonymise });
     expect(await stepEvents(f, since)).toEqual({});
 
     expect(codes(await app.gql(UNDO, { input: { verrekeningId: v.id, reden: 'onder de beslagvrije voet' } }, f.token))).toEqual(['FORBIDDEN']);
@@ -439,7 +440,7 @@ describe('verrekening and the beslagvrije voet', () => {
       { openstaand: '500.00', soort: ToeslagSoort.KINDGEBONDEN_BUDGET, vervaldatum: '2024-01-01' },
     ]);
     await lopend(f, ToeslagSoort.HUURTOESLAG, '150.00');
-    const run = (datum: string) => runBetalingStappen(app.em(), { datum, pseudonymise });
+    const run = (datum: string) => runBetalingStappen(app.em(), { ...runOn(datum), pseudonymise });
     const datum = addDays(today, 1);
     // No beslagvrije voet known yet: nothing.
     await run(datum);
@@ -467,7 +468,7 @@ describe('wiring', () => {
     const f = await household([{ openstaand: '100.00' }]);
     const reg = await regeling(f);
     const datum = addDays(reg.termijnen[0].vervaldatum, 15);
-    const r = await runInvordering(app.em(), { datum, pseudonymise });
+    const r = await runInvordering(app.em(), { ...runOn(datum), pseudonymise });
     expect(r.betalingsregelingen?.fouten).toEqual([]);
     expect(r.betalingsregelingen?.acties.TERMIJN_VERSCHOVEN).toBeGreaterThanOrEqual(1);
     expect((await node(reg.id)).aantalGemisteTermijnen).toBe(1);

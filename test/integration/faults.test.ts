@@ -2,6 +2,7 @@
 // no SQL), /readyz turns 503, a mutation cut off mid-transaction leaves nothing half-written, and
 // the API recovers by itself when PostgreSQL returns. This file starts its OWN embedded PostgreSQL
 // (the shared one from the global setup must not be stopped), on a free port in a temp dir.
+import { testClock } from '../support/clock';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -101,14 +102,14 @@ async function createDatabase(name: string): Promise<void> {
 const dbUrl = () => `postgres://postgres:postgres@localhost:${port}/${DB}`;
 
 async function post(query: string, variables?: Record<string, unknown>) {
-  const started = Date.now();
+  const started = performance.now();
   const res = await fetch(`${base}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
   const text = await res.text();
-  return { status: res.status, ms: Date.now() - started, text, body: JSON.parse(text) as { data?: any; errors?: any[] }, headers: res.headers };
+  return { status: res.status, ms: performance.now() - started, text, body: JSON.parse(text) as { data?: any; errors?: any[] }, headers: res.headers };
 }
 
 async function readyz() {
@@ -130,10 +131,10 @@ async function stored(): Promise<{ percentage: number; version: number; wijzigin
 }
 
 async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number): Promise<T> {
-  const until = Date.now() + timeoutMs;
+  const until = performance.now() + timeoutMs;
   for (;;) {
     const v = await fn();
-    if (ok(v) || Date.now() > until) return v;
+    if (ok(v) || performance.now() > until) return v;
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -157,6 +158,7 @@ beforeAll(async () => {
   });
 
   const keys = await createTestKeys();
+  const clock = testClock();
   const jwksFile = path.join(dir, 'jwks.json');
   await writeFile(jwksFile, JSON.stringify(keys.jwks));
   const config = loadConfig({
@@ -173,7 +175,8 @@ beforeAll(async () => {
   app = await createApp({
     config,
     orm,
-    verifier: await createTokenVerifier(config.auth, config.dataDir),
+    clock,
+    verifier: await createTokenVerifier(config.auth, config.dataDir, clock),
     pseudonymise: createPseudonymiser(config.pseudonymKey!),
     logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
   });

@@ -66,9 +66,9 @@ describe('readiness check', () => {
 
   it('gives up on a database that does not answer within the timeout', async () => {
     const hanging = fakeOrm({ ping: () => new Promise(() => undefined) });
-    const started = Date.now();
+    const started = performance.now();
     expect(await createReadinessCheck(hanging.orm, { timeoutMs: 200 }).check()).toEqual({ ready: false, reason: 'database unavailable' });
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('recognises outage errors, not other database errors', () => {

@@ -1,3 +1,4 @@
+import { testClock } from '../support/clock';
 import { randomUUID } from 'node:crypto';
 import {
   HouseholdByBsnDocument,
@@ -187,7 +188,7 @@ describe('a citizen can never read another household', () => {
 
   it('the loaders behind nested fields return nothing of another household, even when handed its ids', async () => {
     // What a resolver bug could ask for: Jan's context, De Vries's toeslag, schuld, regeling and household.
-    const ctx = createRequestContext(actorFromClaims(personas.jan), app.em(), traceFromHeader(undefined));
+    const ctx = createRequestContext(actorFromClaims(personas.jan), app.em(), traceFromHeader(undefined), testClock());
     const l = ctx.loaders;
     expect(await l.beschikkingenOfToeslag.load(demoId(300))).toEqual([]);
     expect(await l.beschikkingById.load(demoId(602))).toBeNull();
@@ -206,7 +207,7 @@ describe('a citizen can never read another household', () => {
 
   it('the scope gives a citizen who asks for all beschikkingen, events and termijnen only their own', async () => {
     for (const [claims, own] of [[personas.sanne, DEMO.households.deVries], [personas.fatima, DEMO.households.elAmrani]] as const) {
-      const ctx = createRequestContext(actorFromClaims(claims), app.em(), traceFromHeader(undefined));
+      const ctx = createRequestContext(actorFromClaims(claims), app.em(), traceFromHeader(undefined), testClock());
       for (const entity of [Beschikking, SchuldEvent, Termijn]) {
         const rows = await ctx.scope.owned(entity as never, {});
         expect(new Set(rows.map((r: { household: { id: string } }) => r.household.id))).toEqual(new Set(entity === Termijn && own !== DEMO.households.deVries ? [] : [own]));

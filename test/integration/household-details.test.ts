@@ -1,8 +1,8 @@
+import { TEST_TODAY } from '../support/clock';
 import Decimal from 'decimal.js';
 import { HouseholdDetailsDocument, MyHouseholdDetailsDocument, NodeDocument } from '../generated/graphql';
 import { DEMO, demoUuid } from '../../src/db/demo-data';
 import { Termijn } from '../../src/modules/betalingsregeling/termijn.entity';
-import { todayInNL } from '../../src/shared/dates';
 import { toGlobalId } from '../../src/shared/global-id';
 import { startTestApp, type TestApp } from '../support/app';
 import { Factory, type BuiltHousehold } from '../support/factories';
@@ -20,7 +20,7 @@ beforeAll(async () => {
   [paidUp, behind] = await factory.households(2, { full: true });
   // Make one regeling fully paid up to today and the other one termijn behind, whatever the factory drew.
   const em = app.em();
-  const today = todayInNL();
+  const today = TEST_TODAY;
   for (const t of await em.find(Termijn, { betalingsregeling: paidUp.regelingen[0].id })) {
     if (t.vervaldatum < today) Object.assign(t, { betaaldBedrag: t.bedrag, betaaldOp: t.vervaldatum });
   }
@@ -75,7 +75,7 @@ describe('the demo household De Vries, as Sanne sees it', () => {
     expect(regeling.termijnen[0]).toMatchObject({ vervaldatum: '2026-09-01', bedrag: '20.00', betaaldBedrag: '20.00', betaaldOp: '2026-09-01' });
     expect(regeling.termijnen[15]).toMatchObject({ bedrag: '12.00', betaaldBedrag: '0.00', betaaldOp: null });
     // Independently of the rule: paid up means no termijn due before today is short.
-    const today = todayInNL();
+    const today = TEST_TODAY;
     const expected = regeling.termijnen.every((t) => t.vervaldatum >= today || new Decimal(t.betaaldBedrag).gte(t.bedrag));
     expect(regeling.bijOpDatum).toBe(expected);
   });

@@ -1,3 +1,4 @@
+import { testClock } from '../support/clock';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { actorFromClaims } from '../../src/auth/actor';
 import { HouseholdScope } from '../../src/auth/household-scope';
@@ -29,7 +30,7 @@ afterAll(async () => {
 
 function scopeFor(claims: object) {
   const recorder = new AccessRecorder();
-  return { scope: new HouseholdScope(actorFromClaims(claims), orm.em.fork() as EntityManager, recorder), recorder };
+  return { scope: new HouseholdScope(actorFromClaims(claims), orm.em.fork() as EntityManager, recorder, testClock()), recorder };
 }
 
 describe('HouseholdScope applies the policy inside the query', () => {

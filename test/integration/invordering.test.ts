@@ -1,3 +1,4 @@
+import { runOn } from '../support/clock';
 import { execFile } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -154,7 +155,7 @@ describe('the daily collection engine', () => {
 
   beforeAll(async () => {
     // Two households per batch, so the keyset batching is exercised.
-    first = await runInvordering(em(), { datum: D, pseudonymise, batchSize: 2 });
+    first = await runInvordering(em(), { ...runOn(D), pseudonymise, batchSize: 2 });
   });
 
   it('examines every schuld not in a terminal state and reports the changes per kind', () => {
@@ -217,28 +218,28 @@ describe('the daily collection engine', () => {
   it('changes nothing when run again for the same date', async () => {
     const before = await count('select count(*) as n from schuld_event');
     const logBefore = await count('select count(*) as n from access_log_entry');
-    const again = await runInvordering(em(), { datum: D, pseudonymise });
+    const again = await runInvordering(em(), { ...runOn(D), pseudonymise });
     expect(again.acties).toEqual({});
     expect(await count('select count(*) as n from schuld_event')).toBe(before);
     expect(await count('select count(*) as n from access_log_entry')).toBe(logBefore);
   });
 
   it('refuses to run for a date before the latest run', async () => {
-    await expect(runInvordering(em(), { datum: addDays(D, -1), pseudonymise })).rejects.toBeInstanceOf(InvorderingError);
-    await expect(runInvordering(em(), { datum: '2026-02-30', pseudonymise })).rejects.toBeInstanceOf(InvorderingError);
+    await expect(runInvordering(em(), { ...runOn(addDays(D, -1)), pseudonymise })).rejects.toBeInstanceOf(InvorderingError);
+    await expect(runInvordering(em(), { ...runOn('2026-02-30'), pseudonymise })).rejects.toBeInstanceOf(InvorderingError);
   });
 
   it('takes the next steps on later days, each term after the previous step', async () => {
     const d1 = addDays(D, 1); // netNiet's aanmaning falls due today
-    expect((await runInvordering(em(), { datum: d1, pseudonymise })).acties).toEqual({ AANMANING: 1 });
+    expect((await runInvordering(em(), { ...runOn(d1), pseudonymise })).acties).toEqual({ AANMANING: 1 });
     expect((await state('netNiet')).status).toBe('AANGEMAAND');
 
     const d7 = addDays(D, 7); // the resumed schuld gets its reminder a full term after the resume
-    expect((await runInvordering(em(), { datum: d7, pseudonymise })).acties).toEqual({ HERINNERING: 1 });
+    expect((await runInvordering(em(), { ...runOn(d7), pseudonymise })).acties).toEqual({ HERINNERING: 1 });
     expect((await state('hervat')).status).toBe('HERINNERD');
 
     const d14 = addDays(D, 14); // those reminded on D get their aanmaning, the one aangemaand on D its dwangbevel
-    expect((await runInvordering(em(), { datum: d14, pseudonymise })).acties).toEqual({ AANMANING: 2, DWANGBEVEL: 1 });
+    expect((await runInvordering(em(), { ...runOn(d14), pseudonymise })).acties).toEqual({ AANMANING: 2, DWANGBEVEL: 1 });
     expect(await state('open')).toMatchObject({ status: 'AANGEMAAND', kosten: '8.00' });
   });
 

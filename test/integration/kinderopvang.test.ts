@@ -1,3 +1,4 @@
+import { TEST_TODAY, runOn } from '../support/clock';
 import Decimal from 'decimal.js';
 import { getNamedType, isInterfaceType, isObjectType, isUnionType, type GraphQLNamedType } from 'graphql';
 import { createPseudonymiser } from '../../src/modules/accesslog/pseudonym';
@@ -14,7 +15,7 @@ import { runKinderopvang } from '../../src/modules/kinderopvang/mutatie.service'
 import { Toeslag } from '../../src/modules/toeslag/toeslag.entity';
 import { ToeslagSoort, ToeslagStatus } from '../../src/modules/toeslag/toeslag.enums';
 import { DEMO, demoUuid } from '../../src/db/demo-data';
-import { addDays, todayInNL } from '../../src/shared/dates';
+import { addDays } from '../../src/shared/dates';
 import { toGlobalId } from '../../src/shared/global-id';
 import { getSchema } from '../../src/server/schema';
 import {
@@ -39,7 +40,7 @@ import { codes, startTestApp, TEST_PSEUDONYM_KEY, type TestApp } from '../suppor
 import { nextBsn } from '../support/factories';
 import { personas } from '../support/tokens';
 
-const today = todayInNL();
+const today = TEST_TODAY;
 const periode = today.slice(0, 7);
 const jaar = Number(today.slice(0, 4));
 const pseudonymise = createPseudonymiser(TEST_PSEUDONYM_KEY);
@@ -510,7 +511,7 @@ describe('large deliveries (staged chunks, one commit)', () => {
 });
 
 describe('mutatievoorstellen and the daily engine', () => {
-  const run = (datum: string) => runKinderopvang(app.em(), { datum, pseudonymise });
+  const run = (datum: string) => runKinderopvang(app.em(), { ...runOn(datum), pseudonymise });
   const householdId = (g: Gezin) => toGlobalId('Household', g.household.id);
   const voorstellen = async (g: Gezin) => (await app.gql(HouseholdMutatievoorstellenDocument, { id: householdId(g) }, g.token)).data!.household.mutatievoorstellen;
 
@@ -627,9 +628,9 @@ describe('convenant: payment to the KOO, payments and tegoeden', () => {
     }
 
     const delivered = await app.gql(DeliverKinderopvangDocument, { input: { idempotencyKey: key(), periode, records: [rec({ ouderBsn: g.ouder.bsn, kindBsn: g.kind.bsn })] } }, kooA);
-    const result = await runKinderopvang(app.em(), { datum: today, pseudonymise });
+    const result = await runKinderopvang(app.em(), { ...runOn(today), pseudonymise });
     expect(result.betalingenAanKoo).toBeGreaterThanOrEqual(1);
-    expect((await runKinderopvang(app.em(), { datum: today, pseudonymise })).betalingenAanKoo).toBe(0);
+    expect((await runKinderopvang(app.em(), { ...runOn(today), pseudonymise })).betalingenAanKoo).toBe(0);
 
     const res = await app.gql(ConvenantBetalingenDocument, { periode }, kooA);
     const detail = await app.gql(LeveringDetailDocument, { id: delivered.data!.deliverKinderopvangGegevens.levering!.id }, kooA);

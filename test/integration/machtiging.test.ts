@@ -1,3 +1,4 @@
+import { TEST_TODAY } from '../support/clock';
 import {
   ActivateMachtigingDocument,
   ClientsDocument,
@@ -13,9 +14,9 @@ import {
 } from '../generated/graphql';
 import { Machtiging } from '../../src/modules/machtiging/machtiging.entity';
 import { MachtigingOpslagStatus, MachtigingScope } from '../../src/modules/machtiging/machtiging.enums';
-import { addDays, addMonths, todayInNL } from '../../src/shared/dates';
+import { addDays, addMonths } from '../../src/shared/dates';
 import { fromGlobalId, toGlobalId } from '../../src/shared/global-id';
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { codes, startTestApp, TEST_PSEUDONYM_KEY, type TestApp } from '../support/app';
 import { Factory, nextBsn, type BuiltHousehold } from '../support/factories';
 import { personas } from '../support/tokens';
@@ -28,7 +29,7 @@ afterAll(() => app.close());
 
 const ORG_A = personas.intermediair; // KVK:87654321
 const ORG_B = { role: 'INTERMEDIAIR', sub: 'B-007', org: 'KVK:11112222', employee: 'B-007' } as const;
-const today = todayInNL();
+const today = TEST_TODAY;
 const inAYear = addMonths(today, 12);
 const as = (claims: object) => app.token({ ...claims });
 const citizen = (h: BuiltHousehold, i = 0) => as({ role: 'BURGER', sub: h.members[i].bsn });
@@ -93,7 +94,7 @@ describe('machtiging lifecycle', () => {
 
     // now the intermediary reaches the client through clients, household, node
     const token = await as(ORG_A);
-    const readTrace = 'b'.repeat(16) + Date.now().toString(16).padStart(16, '0');
+    const readTrace = 'b'.repeat(16) + randomBytes(8).toString('hex');
     const clients = (await app.gql(ClientsDocument, { first: 10 }, token, { traceparent: `00-${readTrace}-00f067aa0ba902b7-01` })).data!.clients
       .nodes;
     expect(clients.map((c) => c.id)).toEqual([hid(h)]);
@@ -114,7 +115,7 @@ describe('machtiging lifecycle', () => {
     expect((await app.gql(NodeDocument, { id: toGlobalId('Schuld', h.schulden[0].id) }, token)).data!.node!.__typename).toBe('Schuld');
 
     // and acts (HANDELEN); the access log names the machtiging
-    const trace = 'a'.repeat(16) + Date.now().toString(16).padStart(16, '0');
+    const trace = 'a'.repeat(16) + randomBytes(8).toString('hex');
     const acted = await app.gql(
       SetVoorschotpercentageDocument,
       { input: { toeslagId: toGlobalId('Toeslag', h.lopend!.id), percentage: 80 } },

@@ -1,3 +1,4 @@
+import { TEST_TODAY, runOn } from '../support/clock';
 import { randomUUID } from 'node:crypto';
 import Decimal from 'decimal.js';
 import {
@@ -17,7 +18,7 @@ import { Machtiging } from '../../src/modules/machtiging/machtiging.entity';
 import { MachtigingOpslagStatus, MachtigingScope } from '../../src/modules/machtiging/machtiging.enums';
 import { Schuld } from '../../src/modules/schuld/schuld.entity';
 import { SchuldStatus } from '../../src/modules/schuld/schuld.enums';
-import { addDays, addMonths, firstOfNextMonth, todayInNL } from '../../src/shared/dates';
+import { addDays, addMonths, firstOfNextMonth } from '../../src/shared/dates';
 import { fromGlobalIdOfType, toGlobalId } from '../../src/shared/global-id';
 import { codes, startTestApp, type TestApp } from '../support/app';
 import { Factory, type BuiltHousehold } from '../support/factories';
@@ -36,7 +37,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const today = todayInNL();
+const today = TEST_TODAY;
 const start = firstOfNextMonth(today);
 const traceId = () => randomUUID().replace(/-/g, '');
 const sql = <T = Record<string, unknown>>(q: string, params: unknown[] = []): Promise<T[]> => app.em().getConnection().execute(q, params);
@@ -526,12 +527,12 @@ describe('the remainder after the 24 termijnen', () => {
     await sql(`update termijn set betaald_bedrag = bedrag, betaald_op = vervaldatum where betalingsregeling_id = ? and volgnummer < 24`, [regelingId]);
     await sql(`update schuld set openstaand_bedrag = openstaand_bedrag - 2300, version = version + 1 where id = ?`, [f.mine[0].id]);
     const datum = addMonths(start, 24);
-    expect(await scheldRestantKwijt(app.em(), { datum, pseudonymise })).toEqual({ regelingen: 0, schulden: 0, bedrag: '0.00' });
+    expect(await scheldRestantKwijt(app.em(), { ...runOn(datum), pseudonymise })).toEqual({ regelingen: 0, schulden: 0, bedrag: '0.00' });
 
     await sql(`update termijn set betaald_bedrag = bedrag, betaald_op = vervaldatum where betalingsregeling_id = ?`, [regelingId]);
     await sql(`update schuld set openstaand_bedrag = openstaand_bedrag - 100, version = version + 1 where id = ?`, [f.mine[0].id]);
     const before = await sql<{ n: number }>(`select count(*)::int as n from access_log_entry where household_id = ? and actor_role = 'SYSTEEM'`, [f.household.id]);
-    expect(await scheldRestantKwijt(app.em(), { datum, pseudonymise })).toEqual({ regelingen: 1, schulden: 2, bedrag: '2400.00' });
+    expect(await scheldRestantKwijt(app.em(), { ...runOn(datum), pseudonymise })).toEqual({ regelingen: 1, schulden: 2, bedrag: '2400.00' });
     expect(await sql(`select openstaand_bedrag::text, status, status_sinds::text from schuld where id = any(array[?]::uuid[]) order by id`, [f.mine.map((s) => s.id)])).toEqual([
       { openstaand_bedrag: '0.00', status: 'KWIJTGESCHOLDEN', status_sinds: datum },
       { openstaand_bedrag: '0.00', status: 'KWIJTGESCHOLDEN', status_sinds: datum },
@@ -541,7 +542,7 @@ describe('the remainder after the 24 termijnen', () => {
     expect(await sql(`select status from betalingsregeling where id = ?`, [regelingId])).toEqual([{ status: 'VOLDAAN' }]);
     const after = await sql<{ n: number }>(`select count(*)::int as n from access_log_entry where household_id = ? and actor_role = 'SYSTEEM'`, [f.household.id]);
     expect(after[0].n).toBe(before[0].n + 1);
-    expect(await scheldRestantKwijt(app.em(), { datum, pseudonymise })).toEqual({ regelingen: 0, schulden: 0, bedrag: '0.00' });
+    expect(await scheldRestantKwijt(app.em(), { ...runOn(datum), pseudonymise })).toEqual({ regelingen: 0, schulden: 0, bedrag: '0.00' });
   });
 
   it('is a step of the daily invordering run', async () => {
@@ -551,7 +552,7 @@ describe('the remainder after the 24 termijnen', () => {
     expect(p.betalingsregeling).toMatchObject({ totaalBedrag: '960.00', restantNaLooptijd: '40.00' });
     await sql(`update termijn set betaald_bedrag = bedrag, betaald_op = vervaldatum where betalingsregeling_id = ?`, [fromGlobalIdOfType(p.betalingsregeling!.id, 'Betalingsregeling')]);
     await sql(`update schuld set openstaand_bedrag = 40, version = version + 1 where id = ?`, [f.mine[0].id]);
-    const r = await runInvordering(app.em(), { datum: addMonths(start, 25), pseudonymise });
+    const r = await runInvordering(app.em(), { ...runOn(addMonths(start, 25)), pseudonymise });
     expect(r.restant).toEqual({ regelingen: 1, schulden: 1, bedrag: '40.00' });
     expect(await sql(`select status from schuld where id = ?`, [f.mine[0].id])).toEqual([{ status: 'KWIJTGESCHOLDEN' }]);
   });

@@ -1,3 +1,4 @@
+import { TEST_TODAY } from '../support/clock';
 import Decimal from 'decimal.js';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { actorFromClaims } from '../../src/auth/actor';
@@ -16,7 +17,6 @@ import { Machtiging } from '../../src/modules/machtiging/machtiging.entity';
 import { MachtigingOpslagStatus, MachtigingScope } from '../../src/modules/machtiging/machtiging.enums';
 import { Schuld } from '../../src/modules/schuld/schuld.entity';
 import { Toeslag } from '../../src/modules/toeslag/toeslag.entity';
-import { todayInNL } from '../../src/shared/dates';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { personas } from '../support/tokens';
 
@@ -32,13 +32,13 @@ beforeAll(async () => {
   const em = orm.em.fork() as EntityManager;
   await loadDemoData(em);
   // Machtigingen of one organisation in every state the policy distinguishes, one household each.
-  const yesterday = new Date(Date.parse(todayInNL()) - 86_400_000).toISOString().slice(0, 10);
+  const yesterday = new Date(Date.parse(TEST_TODAY) - 86_400_000).toISOString().slice(0, 10);
   const m = (household: string, organisationId: string, scope: MachtigingScope, status: MachtigingOpslagStatus, geldigTot: string) =>
     em.create(Machtiging, { household: em.getReference(Household, household), organisationId, scope, status, geldigTot } as never);
   m(DEMO.households.deVries, 'KVK:POLICY', MachtigingScope.INZIEN, MachtigingOpslagStatus.ACTIEF, '2099-12-31');
   m(DEMO.households.jansen, 'KVK:POLICY', MachtigingScope.HANDELEN, MachtigingOpslagStatus.ACTIEF, yesterday);
   m(DEMO.households.jansen, 'KVK:POLICY', MachtigingScope.HANDELEN, MachtigingOpslagStatus.INGETROKKEN, '2099-12-31');
-  m(DEMO.households.elAmrani, 'KVK:POLICY', MachtigingScope.HANDELEN, MachtigingOpslagStatus.ACTIEF, todayInNL());
+  m(DEMO.households.elAmrani, 'KVK:POLICY', MachtigingScope.HANDELEN, MachtigingOpslagStatus.ACTIEF, TEST_TODAY);
   m(DEMO.households.jansen, 'KVK:OTHER', MachtigingScope.HANDELEN, MachtigingOpslagStatus.ACTIEF, '2099-12-31');
   m(DEMO.households.deVries, 'KVK:PENDING', MachtigingScope.HANDELEN, MachtigingOpslagStatus.AANGEVRAAGD, '2099-12-31');
   await em.flush();
@@ -58,7 +58,7 @@ describe('the policy in SQL admits exactly the households of the MikroORM filter
   const cases = Object.entries(actors).flatMap(([name, claims]) => [Purpose.READ, Purpose.ACT].map((purpose) => [name, purpose, claims] as const));
 
   it.each(cases)('%s, %s', async (_name, purpose, claims) => {
-    const access = householdAccess(actorFromClaims(claims), purpose);
+    const access = householdAccess(actorFromClaims(claims), purpose, TEST_TODAY);
     if (!access.allowed) return; // gemeente, KOO: refused before any query (household-scope.test.ts)
     const em = orm.em.fork() as EntityManager;
     const byOrm = (await em.find(Household, access.filter, { fields: ['id'] })).map((h) => h.id).sort();
@@ -72,7 +72,7 @@ describe('the policy in SQL admits exactly the households of the MikroORM filter
   it('the cases cover reach and no reach', async () => {
     const em = orm.em.fork() as EntityManager;
     const reach = async (claims: object, purpose: Purpose) => {
-      const access = householdAccess(actorFromClaims(claims), purpose);
+      const access = householdAccess(actorFromClaims(claims), purpose, TEST_TODAY);
       if (!access.allowed) throw new Error('not allowed');
       const params = new Params();
       return (await queryRows<{ id: string }>(em, `select hh.id from household hh where ${access.sql('hh.id', params)}`, params.values)).map((r) => r.id).sort();

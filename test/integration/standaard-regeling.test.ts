@@ -1,3 +1,4 @@
+import { TEST_TODAY } from '../support/clock';
 import { randomUUID } from 'node:crypto';
 import Decimal from 'decimal.js';
 import { RequestStandaardBetalingsregelingDocument } from '../generated/graphql';
@@ -6,7 +7,7 @@ import { Machtiging } from '../../src/modules/machtiging/machtiging.entity';
 import { MachtigingOpslagStatus, MachtigingScope } from '../../src/modules/machtiging/machtiging.enums';
 import { Schuld } from '../../src/modules/schuld/schuld.entity';
 import { SchuldStatus } from '../../src/modules/schuld/schuld.enums';
-import { addDays, addMonths, firstOfNextMonth, todayInNL } from '../../src/shared/dates';
+import { addDays, addMonths, firstOfNextMonth } from '../../src/shared/dates';
 import { toGlobalId } from '../../src/shared/global-id';
 import { codes, startTestApp, type TestApp } from '../support/app';
 import { Factory, type BuiltHousehold } from '../support/factories';
@@ -24,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const today = todayInNL();
+const today = TEST_TODAY;
 const traceId = () => randomUUID().replace(/-/g, '');
 
 type Extra = Partial<Pick<Schuld, 'status' | 'gepauzeerd'>> & { openstaand?: string; kosten?: string };

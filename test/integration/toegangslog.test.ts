@@ -1,10 +1,11 @@
+import { TEST_TODAY } from '../support/clock';
 import { randomUUID } from 'node:crypto';
 import { HouseholdDocument, MyHouseholdDocument, MyToegangslogDocument, ToegangslogDocument, type ToegangslogQuery } from '../generated/graphql';
 import { Household } from '../../src/modules/household/household.entity';
 import { Machtiging } from '../../src/modules/machtiging/machtiging.entity';
 import { MachtigingOpslagStatus, MachtigingScope } from '../../src/modules/machtiging/machtiging.enums';
 import { createPseudonymiser } from '../../src/modules/accesslog/pseudonym';
-import { addDays, todayInNL } from '../../src/shared/dates';
+import { addDays } from '../../src/shared/dates';
 import { toGlobalId } from '../../src/shared/global-id';
 import { codes, startTestApp, TEST_PSEUDONYM_KEY, type GqlResponse, type TestApp } from '../support/app';
 import { Factory } from '../support/factories';
@@ -49,7 +50,7 @@ async function machtiging(householdId: string, scope = MachtigingScope.INZIEN): 
     organisationId: ORG,
     scope,
     status: MachtigingOpslagStatus.ACTIEF,
-    geldigTot: addDays(todayInNL(), 60),
+    geldigTot: addDays(TEST_TODAY, 60),
   });
   await em.flush();
   return m;
@@ -173,7 +174,7 @@ describe('paging', () => {
   it('pages newest first with stable keyset cursors, also when entries share a timestamp and new ones arrive', async () => {
     const h = await household();
     const conn = app.em().getConnection();
-    const base = Date.now() - 3_600_000;
+    const base = app.clock.now().getTime() - 3_600_000;
     for (let i = 0; i < 9; i++) {
       // Three entries per instant: the id breaks the tie.
       const at = new Date(base + Math.floor(i / 3) * 1000 + 0.123);

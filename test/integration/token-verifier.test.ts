@@ -1,3 +1,4 @@
+import { testClock } from '../support/clock';
 import { createPublicKey } from 'node:crypto';
 import { writeFile, mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
@@ -37,7 +38,7 @@ const env = { AUTH_ISSUER: TEST_ISSUER, AUTH_AUDIENCE: TEST_AUDIENCE };
 
 it('verifies against a remote JWKS URL and caches the key set', async () => {
   const config = loadConfig({ ...env, AUTH_JWKS_URL: jwksUrl });
-  const verifier = await createTokenVerifier(config.auth, dir);
+  const verifier = await createTokenVerifier(config.auth, dir, testClock());
   const before = jwksRequests;
   for (let i = 0; i < 3; i++) {
     await expect(verifier.verify(await signToken(keys, { ...personas.medewerker }))).resolves.toMatchObject({ role: 'MEDEWERKER', employeeId: 'M12345' });
@@ -51,17 +52,17 @@ it('verifies against a PEM (SPKI) public key file', async () => {
   const pem = createPublicKey({ key: keys.jwks.keys[0] as never, format: 'jwk' }).export({ type: 'spki', format: 'pem' });
   const file = path.join(dir, 'idp.pem');
   await writeFile(file, pem);
-  const verifier = await createTokenVerifier(loadConfig({ ...env, AUTH_PUBLIC_KEY_FILE: file }).auth, dir);
+  const verifier = await createTokenVerifier(loadConfig({ ...env, AUTH_PUBLIC_KEY_FILE: file }).auth, dir, testClock());
   await expect(verifier.verify(await signToken(keys, { ...personas.sanne }))).resolves.toMatchObject({ role: 'BURGER', bsn: '999990019' });
   await expect(verifier.verify(await signToken(keys, { ...personas.sanne }, { audience: 'x' }))).rejects.toBeInstanceOf(TokenRejectedError);
 });
 
 it('accepts HS256 only when explicitly configured, and then only with that secret', async () => {
   const secret = 's'.repeat(40);
-  const verifier = await createTokenVerifier(loadConfig({ ...env, AUTH_ALGORITHMS: 'HS256', AUTH_HS_SECRET: secret }).auth, dir);
+  const verifier = await createTokenVerifier(loadConfig({ ...env, AUTH_ALGORITHMS: 'HS256', AUTH_HS_SECRET: secret }).auth, dir, testClock());
   const { SignJWT } = await import('jose');
   const sign = (s: string) =>
-    new SignJWT({ ...personas.jan }).setProtectedHeader({ alg: 'HS256' }).setIssuer(TEST_ISSUER).setAudience(TEST_AUDIENCE).setExpirationTime('5m').sign(new TextEncoder().encode(s));
+    new SignJWT({ ...personas.jan }).setProtectedHeader({ alg: 'HS256' }).setIssuer(TEST_ISSUER).setAudience(TEST_AUDIENCE).setExpirationTime(Math.floor(testClock().now().getTime() / 1000) + 300).sign(new TextEncoder().encode(s));
   await expect(verifier.verify(await sign(secret))).resolves.toMatchObject({ bsn: '999990044' });
   await expect(verifier.verify(await sign('t'.repeat(40)))).rejects.toBeInstanceOf(TokenRejectedError);
   // and an ES256 token is refused by this HS-only verifier
@@ -73,7 +74,7 @@ describe('a verified token is reused only while it is valid', () => {
     const pem = createPublicKey({ key: keys.jwks.keys[0] as never, format: 'jwk' }).export({ type: 'spki', format: 'pem' });
     const file = path.join(dir, 'reuse.pem');
     await writeFile(file, pem);
-    return createTokenVerifier(loadConfig({ ...env, AUTH_PUBLIC_KEY_FILE: file, AUTH_CLOCK_TOLERANCE_SECONDS: '0' }).auth, dir);
+    return createTokenVerifier(loadConfig({ ...env, AUTH_PUBLIC_KEY_FILE: file, AUTH_CLOCK_TOLERANCE_SECONDS: '0' }).auth, dir, testClock());
   };
 
   it('refuses a token past its exp even though it was verified before', async () => {

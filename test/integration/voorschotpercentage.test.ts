@@ -1,9 +1,10 @@
+import { TEST_TODAY } from '../support/clock';
 import { randomUUID } from 'node:crypto';
 import Decimal from 'decimal.js';
 import { Client } from 'pg';
 import { HouseholdDetailsDocument, SetVoorschotpercentageDocument } from '../generated/graphql';
 import { demoUuid } from '../../src/db/demo-data';
-import { firstOfNextMonth, todayInNL } from '../../src/shared/dates';
+import { firstOfNextMonth } from '../../src/shared/dates';
 import { toGlobalId } from '../../src/shared/global-id';
 import { codes, startTestApp, type TestApp } from '../support/app';
 import { Factory, type BuiltHousehold } from '../support/factories';
@@ -58,7 +59,7 @@ describe('a citizen sets the voorschotpercentage of their own running toeslag', 
     const p = r.data!.setVoorschotpercentage;
     expect(p.userErrors).toEqual([]);
     expect(p.toeslag).toMatchObject({ id: h.toeslagId, voorschotPercentage: 90, voorschotMaandbedrag: '110.70', berekendVoorschotMaandbedrag: '123.00' });
-    const today = todayInNL();
+    const today = TEST_TODAY;
     expect(p.beschikking).toMatchObject({
       soort: 'WIJZIGING',
       dagtekening: today,

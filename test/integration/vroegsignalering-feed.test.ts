@@ -1,3 +1,4 @@
+import { TEST_TODAY, runOn } from '../support/clock';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -5,14 +6,14 @@ import { Client } from 'pg';
 import { createPseudonymiser } from '../../src/modules/accesslog/pseudonym';
 import { Vroegsignaal, VroegsignaleringDeelname } from '../../src/modules/vroegsignalering/vroegsignaal.entity';
 import { eraseExpiredVroegsignalen, publishVroegsignalen } from '../../src/modules/vroegsignalering/vroegsignalering.engine';
-import { addMonths, todayInNL } from '../../src/shared/dates';
+import { addMonths } from '../../src/shared/dates';
 import { toGlobalId } from '../../src/shared/global-id';
 import { HouseholdVroegsignalenDocument, VroegsignaleringStatisticsDocument, VroegsignalenDocument } from '../generated/graphql';
 import { startTestApp, TEST_PSEUDONYM_KEY, type TestApp } from '../support/app';
 import { Factory } from '../support/factories';
 
 const pseudonymise = createPseudonymiser(TEST_PSEUDONYM_KEY);
-const today = todayInNL();
+const today = TEST_TODAY;
 const FEED = '0202'; // a gemeente only this file's feed test uses
 const RET = '0200'; // the retention test's gemeente
 
@@ -138,7 +139,7 @@ describe('retention', () => {
     signaalId = v.id;
   });
 
-  const erase = (datum: string) => eraseExpiredVroegsignalen(app.em(), { datum, pseudonymise });
+  const erase = (datum: string) => eraseExpiredVroegsignalen(app.em(), { ...runOn(datum), pseudonymise });
   const load = () => app.em().findOneOrFail(Vroegsignaal, signaalId);
 
   it('keeps the personal fields the day before and on the day the retention period is complete', async () => {

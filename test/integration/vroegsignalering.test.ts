@@ -1,3 +1,4 @@
+import { TEST_TODAY, runOn } from '../support/clock';
 import { randomUUID } from 'node:crypto';
 import Decimal from 'decimal.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -20,7 +21,7 @@ import { Vroegsignaal, VroegsignaleringDeelname } from '../../src/modules/vroegs
 import { createVroegsignalen } from '../../src/modules/vroegsignalering/vroegsignalering.engine';
 import { Zaak } from '../../src/modules/zaak/zaak.entity';
 import { ZaakSoort, ZaakStatus } from '../../src/modules/zaak/zaak.enums';
-import { addDays, addMonths, todayInNL } from '../../src/shared/dates';
+import { addDays, addMonths } from '../../src/shared/dates';
 import { toGlobalId } from '../../src/shared/global-id';
 import {
   AcknowledgeVroegsignalenDocument,
@@ -40,7 +41,7 @@ import { nextBsn } from '../support/factories';
 import { personas } from '../support/tokens';
 
 const pseudonymise = createPseudonymiser(TEST_PSEUDONYM_KEY);
-const today = todayInNL();
+const today = TEST_TODAY;
 const D = today; // the engine runs "today", so the gemeente API (which checks participation today) sees the same state
 
 /** Participating gemeenten: A = 0193 (the persona), B = 0344; 0995 never takes part; 0363 stopped yesterday; 0518 starts tomorrow; 0599 starts today. */
@@ -169,7 +170,7 @@ beforeAll(async () => {
     make('verhuistNaarNiet', {}, [{}]);
     make('betaalt', {}, [{}]);
   });
-  first = await createVroegsignalen(em(), { datum: D, pseudonymise });
+  first = await createVroegsignalen(em(), { ...runOn(D), pseudonymise });
 });
 afterAll(() => app.close());
 
@@ -236,7 +237,7 @@ describe('signal creation in the daily engine', () => {
     const count = async () => Number((await em().getConnection().execute(`select count(*) as n from vroegsignaal`))[0].n);
     const before = await count();
     expect(first.geopend).toBe(before);
-    const again = await createVroegsignalen(em(), { datum: D, pseudonymise });
+    const again = await createVroegsignalen(em(), { ...runOn(D), pseudonymise });
     expect(again).toMatchObject({ geopend: 0, beeindigd: {} });
     expect(await count()).toBe(before);
     await expect(
@@ -259,7 +260,7 @@ describe('signal creation in the daily engine', () => {
   it('a move ends the old signal and opens one for the new gemeente only when it takes part', async () => {
     await em().getConnection().execute(`update household set gemeentecode = ? where id = ?`, [B, ids.verhuist]);
     await em().getConnection().execute(`update household set gemeentecode = '0995' where id = ?`, [ids.verhuistNaarNiet]);
-    const r = await createVroegsignalen(em(), { datum: D, pseudonymise });
+    const r = await createVroegsignalen(em(), { ...runOn(D), pseudonymise });
     expect(r.geopend).toBe(1);
     expect(r.beeindigd).toEqual({ VERHUISD: 2 });
     const moved = await signalenOf(ids.verhuist);
@@ -273,18 +274,18 @@ describe('signal creation in the daily engine', () => {
   it('ends the signal when the arrears are paid, and opens a new one if arrears return', async () => {
     await em().getConnection().execute(`update schuld set openstaand_bedrag = 0, status = 'VOLDAAN' where household_id = ?`, [ids.betaalt]);
     const next = addDays(D, 1);
-    const r = await createVroegsignalen(em(), { datum: next, pseudonymise });
+    const r = await createVroegsignalen(em(), { ...runOn(next), pseudonymise });
     expect(r.beeindigd).toMatchObject({ NIET_MEER_ACHTERSTAND: 1 });
     expect((await signalenOf(ids.betaalt)).map((v) => v.beeindigdOp)).toEqual([next]);
     // the paid schuld is reopened (e.g. a payment reversed): a fresh signal the same day, once
     await em().getConnection().execute(`update schuld set openstaand_bedrag = 500, status = 'AANGEMAAND' where household_id = ?`, [ids.betaalt]);
-    expect((await createVroegsignalen(em(), { datum: next, pseudonymise })).geopend).toBe(1);
-    expect((await createVroegsignalen(em(), { datum: next, pseudonymise })).geopend).toBe(0);
+    expect((await createVroegsignalen(em(), { ...runOn(next), pseudonymise })).geopend).toBe(1);
+    expect((await createVroegsignalen(em(), { ...runOn(next), pseudonymise })).geopend).toBe(0);
     expect((await signalenOf(ids.betaalt)).map((v) => [v.signaaldatum, v.beeindigdOp])).toEqual([[D, next], [next, null]]);
   });
 
   it('runs as one step of runInvordering and reports there', async () => {
-    const r = await runInvordering(em(), { datum: addDays(D, 2), pseudonymise });
+    const r = await runInvordering(em(), { ...runOn(addDays(D, 2)), pseudonymise });
     expect(r.vroegsignalering).toMatchObject({ datum: addDays(D, 2), geopend: expect.any(Number), onderzocht: expect.any(Number) });
     expect(r.vroegsignalering!.onderzocht).toBeGreaterThan(0);
   });

@@ -1,3 +1,4 @@
+import { TEST_TODAY } from '../support/clock';
 import { randomUUID } from 'node:crypto';
 import { HouseholdZakenDocument, ZaakNodeDocument, ZakenDocument, type ZakenQuery } from '../generated/graphql';
 import { Household } from '../../src/modules/household/household.entity';
@@ -5,7 +6,7 @@ import { Machtiging } from '../../src/modules/machtiging/machtiging.entity';
 import { MachtigingOpslagStatus, MachtigingScope } from '../../src/modules/machtiging/machtiging.enums';
 import { Zaak } from '../../src/modules/zaak/zaak.entity';
 import { Contactvoorkeur, ZaakSoort, ZaakStatus } from '../../src/modules/zaak/zaak.enums';
-import { addDays, todayInNL } from '../../src/shared/dates';
+import { addDays } from '../../src/shared/dates';
 import { toGlobalId } from '../../src/shared/global-id';
 import { codes, startTestApp, type GqlResponse, type TestApp } from '../support/app';
 import { Factory } from '../support/factories';
@@ -25,7 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const today = todayInNL();
+const today = TEST_TODAY;
 const as = (claims: object) => app.token({ ...claims });
 const intermediair = (org = ORG) => app.token({ role: 'INTERMEDIAIR', sub: 'SR-002', org, employee: 'SR-002' });
 
@@ -77,7 +78,7 @@ async function zaak(householdId: string, o: ZaakOptions = {}): Promise<string> {
 describe('Household.zaken and node(id) of a Zaak', () => {
   it('a citizen and a medewerker see every zaak of the household, newest first', async () => {
     const h = await household();
-    const older = await zaak(h.household.id, { org: ORG, createdAt: new Date(Date.now() - 3 * 86_400_000), status: ZaakStatus.AFGEROND });
+    const older = await zaak(h.household.id, { org: ORG, createdAt: new Date(app.clock.now().getTime() - 3 * 86_400_000), status: ZaakStatus.AFGEROND });
     const own = await zaak(h.household.id);
     for (const token of [h.token, await as(personas.medewerker)]) {
       const r = await app.gql(HouseholdZakenDocument, { id: h.id }, token);
@@ -129,7 +130,7 @@ describe('Household.zaken and node(id) of a Zaak', () => {
     // Noon UTC of a calendar day in Amsterdam is on that same day there (13:00 or 14:00), whatever
     // the time the test runs: counting back from now in 24-hour steps would cross midnight in
     // Amsterdam near the end of the day, and a DST change in between shifts it by an hour.
-    const noonUtc = (daysAgo: number) => new Date(`${addDays(todayInNL(), -daysAgo)}T12:00:00Z`);
+    const noonUtc = (daysAgo: number) => new Date(`${addDays(TEST_TODAY, -daysAgo)}T12:00:00Z`);
     await zaak(h.household.id, { createdAt: noonUtc(10) });
     await zaak(h.household.id, {
       status: ZaakStatus.AFGEROND,
@@ -168,7 +169,7 @@ describe('the medewerkers’ work list: root zaken', () => {
   it('orders by uiterlijkeBeslisdatum (none last), then oldest first, then id, and pages stably', async () => {
     const a = await household();
     const b = await household();
-    const t0 = Date.now() - 5 * 86_400_000;
+    const t0 = app.clock.now().getTime() - 5 * 86_400_000;
     const sameMoment = new Date(t0);
     await zaak(a.household.id, { soort: ZaakSoort.PERSOONLIJKE_BETALINGSREGELING, deadline: addDays(today, 20), createdAt: new Date(t0 + 1000) });
     await zaak(b.household.id, { soort: ZaakSoort.PERSOONLIJKE_BETALINGSREGELING, deadline: addDays(today, 5), createdAt: new Date(t0 + 2000) });

@@ -1,3 +1,4 @@
+import { TEST_TODAY } from '../support/clock';
 import { randomUUID } from 'node:crypto';
 import Decimal from 'decimal.js';
 import {
@@ -13,7 +14,7 @@ import { Machtiging } from '../../src/modules/machtiging/machtiging.entity';
 import { MachtigingOpslagStatus, MachtigingScope } from '../../src/modules/machtiging/machtiging.enums';
 import { Schuld } from '../../src/modules/schuld/schuld.entity';
 import { SchuldStatus } from '../../src/modules/schuld/schuld.enums';
-import { addDays, addMonths, todayInNL } from '../../src/shared/dates';
+import { addDays, addMonths } from '../../src/shared/dates';
 import { toGlobalId } from '../../src/shared/global-id';
 import { codes, startTestApp, type TestApp } from '../support/app';
 import { Factory, type BuiltHousehold } from '../support/factories';
@@ -31,7 +32,7 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const today = todayInNL();
+const today = TEST_TODAY;
 const traceId = () => randomUUID().replace(/-/g, '');
 const sql = <T = Record<string, unknown>>(q: string, params: unknown[] = []): Promise<T[]> => app.em().getConnection().execute(q, params);
 const medewerker = () => app.token({ ...personas.medewerker });

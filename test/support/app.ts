@@ -14,6 +14,8 @@ import { ormConfig } from '../../src/db/orm.config';
 import { createPseudonymiser } from '../../src/modules/accesslog/pseudonym';
 import { createApp, listen, type RunningApp } from '../../src/server/app';
 import { createLogger } from '../../src/server/logger';
+import type { PinnedClock } from '../../src/shared/clock';
+import { testClock } from './clock';
 import { createTestDatabase, type TestDatabase } from './db';
 import { createTestKeys, signToken, TEST_AUDIENCE, TEST_ISSUER, type SignOptions, type TestKeys } from './tokens';
 
@@ -35,6 +37,8 @@ export interface TestApp {
   logLines(): Promise<Array<Record<string, unknown>>>;
   orm: MikroORM;
   keys: TestKeys;
+  /** The app's clock, pinned (TEST_TODAY unless given): move it with set() / advanceDays(). */
+  clock: PinnedClock;
   em(): EntityManager;
   token(claims: JWTPayload, options?: SignOptions): Promise<string>;
   /** POSTs an operation; `auth` is a bearer token, or a full Authorization header value when it has a space. */
@@ -52,6 +56,8 @@ export interface TestAppOptions {
   /** Called with every SQL statement the API runs (for N+1 checks). */
   onQuery?: (sql: string) => void;
   env?: Record<string, string>;
+  /** The app's clock; default pinned to TEST_TODAY. */
+  clock?: PinnedClock;
   /** Run on this database (e.g. another app's `databaseUrl`) instead of a fresh one; not dropped on close, no demo data loaded. */
   database?: string;
 }
@@ -110,11 +116,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     }),
   );
   if (options.demoData ?? !options.database) await loadDemoData(orm.em.fork());
-  const verifier = await createTokenVerifier(config.auth, config.dataDir);
+  const clock = options.clock ?? testClock();
+  const verifier = await createTokenVerifier(config.auth, config.dataDir, clock);
   const log = testLogger();
   const app: RunningApp = await createApp({
     config,
     orm,
+    clock,
     verifier,
     pseudonymise: createPseudonymiser(config.pseudonymKey!),
     logger: log.logger,
@@ -135,8 +143,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
     orm,
     keys,
+    clock,
     em: () => orm.em.fork() as EntityManager,
-    token: (claims, o) => signToken(keys, claims, o),
+    token: (claims, o) => signToken(keys, claims, { now: clock.now(), ...o }),
     async gql(doc, variables, auth, headers = {}) {
       const query = typeof doc === 'string' ? doc : print(doc);
       const res = await fetch(url, {

@@ -17,7 +17,8 @@ import { SchuldEventSoort, SchuldStatus, TERMINAL_SCHULD_STATUSES } from '../../
 import { Toeslag } from '../../src/modules/toeslag/toeslag.entity';
 import { ToeslagSoort, ToeslagStatus } from '../../src/modules/toeslag/toeslag.enums';
 import { isValidBsn } from '../../src/shared/bsn';
-import { addDays, addMonths, firstOfNextMonth, todayInNL, yearOf } from '../../src/shared/dates';
+import { addDays, addMonths, firstOfNextMonth, yearOf } from '../../src/shared/dates';
+import { TEST_TODAY } from './clock';
 
 /**
  * A small factory for test data of our own (not the demo set, not the scale seeder): households with
@@ -84,15 +85,17 @@ let nummerSeq = 0;
 
 export class Factory {
   private readonly random: () => number;
-  readonly today = todayInNL();
   /** The berekeningsjaar in which a voorschot change from next month still falls. */
-  readonly lopendJaar = yearOf(firstOfNextMonth(this.today));
+  readonly lopendJaar: number;
 
+  /** `today`: the date the data is made for (the test app's pinned date unless a test pins another). */
   constructor(
     private readonly em: EntityManager,
     seed = 1,
+    readonly today: string = TEST_TODAY,
   ) {
     this.random = seededRandom(seed);
+    this.lopendJaar = yearOf(firstOfNextMonth(today));
   }
 
   private int(min: number, max: number): number {

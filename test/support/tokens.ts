@@ -1,5 +1,6 @@
 import type { JWTPayload } from 'jose' with { 'resolution-mode': 'import' };
 import { loadJose, type Jose } from '../../src/auth/jose';
+import { testClock } from './clock';
 
 export const TEST_ISSUER = 'https://idp.test.example';
 export const TEST_AUDIENCE = 'toeslagen-api-test';
@@ -25,11 +26,13 @@ export interface SignOptions {
   expiresIn?: number;
   key?: SigningKey;
   kid?: string;
+  /** Signed as of this moment (the test app's clock); default the test's pinned date. */
+  now?: Date;
 }
 
 export async function signToken(keys: TestKeys, claims: JWTPayload, o: SignOptions = {}): Promise<string> {
   const jose = await loadJose();
-  const now = Math.floor(Date.now() / 1000);
+  const now = Math.floor((o.now ?? testClock().now()).getTime() / 1000);
   return new jose.SignJWT(claims)
     .setProtectedHeader({ alg: 'ES256', kid: o.kid ?? keys.kid, typ: 'JWT' })
     .setIssuer(o.issuer ?? TEST_ISSUER)

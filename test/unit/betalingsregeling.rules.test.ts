@@ -50,11 +50,21 @@ describe('paid up, arrears and next payment', () => {
   it('counts a partly paid termijn as not paid, and the next payment is what is left of it', () => {
     const partly = ts.map((t) => (t.volgnummer === 4 ? { ...t, betaaldBedrag: d('5.00') } : t));
     expect(isBijOpDatum(partly, '2027-01-01')).toBe(false);
-    expect(volgendeBetaling(partly)).toEqual({ volgnummer: 4, vervaldatum: '2026-12-01', bedrag: d('15.00') });
+    expect(volgendeBetaling(partly, '2026-11-20')).toEqual({ volgnummer: 4, vervaldatum: '2026-12-01', bedrag: d('15.00') });
+  });
+
+  it('is never a termijn whose vervaldatum has passed: that one is arrears, the next is the first due today or later', () => {
+    // Termijn 4 (1 December) is unpaid. On 4 December it is overdue; the next payment is termijn 5 (1 January).
+    expect(volgendeBetaling(ts, '2026-12-01')).toEqual({ volgnummer: 4, vervaldatum: '2026-12-01', bedrag: d('20.00') });
+    expect(volgendeBetaling(ts, '2026-12-04')).toEqual({ volgnummer: 5, vervaldatum: '2027-01-01', bedrag: d('20.00') });
+    expect(achterstand(ts, '2026-12-04').toFixed(2)).toBe('20.00');
+    // Over the year boundary: on 2 January termijnen 4 and 5 are arrears, termijn 6 (1 February) is next.
+    expect(volgendeBetaling(ts, '2027-01-02')).toMatchObject({ volgnummer: 6, vervaldatum: '2027-02-01' });
+    expect(achterstand(ts, '2027-01-02').toFixed(2)).toBe('40.00');
   });
 
   it('has no next payment when everything is paid', () => {
-    expect(volgendeBetaling(ts.map((t) => ({ ...t, betaaldBedrag: t.bedrag })))).toBeNull();
+    expect(volgendeBetaling(ts.map((t) => ({ ...t, betaaldBedrag: t.bedrag })), '2026-09-01')).toBeNull();
   });
 });
 

@@ -74,9 +74,9 @@ export class BetalingsregelingBetalingenResolver {
     return achterstand(await ctx.loaders.termijnenOfRegeling.load(r.dbId), ctx.clock.today());
   }
 
-  @FieldResolver(() => VolgendeTermijnType, { nullable: true, description: 'The next payment: the first termijn not paid in full; null when all are paid.' })
+  @FieldResolver(() => VolgendeTermijnType, { nullable: true, description: 'The next payment: the first termijn not paid in full that falls due today or later; null when none. Overdue termijnen are in `achterstand`.' })
   async volgendeBetaling(@Root() r: BetalingsregelingNode, @Ctx() ctx: RequestContext): Promise<VolgendeTermijnType | null> {
-    const v = volgendeBetaling(await ctx.loaders.termijnenOfRegeling.load(r.dbId));
+    const v = volgendeBetaling(await ctx.loaders.termijnenOfRegeling.load(r.dbId), ctx.clock.today());
     return v && Object.assign(new VolgendeTermijnType(), v);
   }
 }

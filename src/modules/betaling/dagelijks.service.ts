@@ -1,3 +1,4 @@
+import { betaaltVoorschotVoor } from '../toeslag/toeslag.rules';
 import type { Clock } from '../../shared/clock';
 import Decimal from 'decimal.js';
 import { LockMode } from '@mikro-orm/core';
@@ -173,7 +174,8 @@ async function verrekenHousehold(tx: EntityManager, householdId: string, datum: 
   for (const v of lopend) {
     const s = v.schuld;
     let maand = v.laatsteMaand ? addMonths(v.laatsteMaand, 1) : v.ingangsdatum;
-    while (maand <= datum && s.status === SchuldStatus.VERREKEND && teBetalen(s).gt(0)) {
+    // Only months whose voorschot the toeslag pays: never past the end of its berekeningsjaar.
+    while (maand <= datum && betaaltVoorschotVoor(v.toeslag.berekeningsjaar, maand) && s.status === SchuldStatus.VERREKEND && teBetalen(s).gt(0)) {
       const deel = Decimal.min(v.maandbedrag, teBetalen(s));
       const kosten = Decimal.min(deel, s.kosten);
       const hoofdsom = deel.minus(kosten);
@@ -197,6 +199,22 @@ async function verrekenHousehold(tx: EntityManager, householdId: string, datum: 
       v.afgeslotenOp = datum;
       v.toeslag.verrekendMaandbedrag = Decimal.max(ZERO, v.toeslag.verrekendMaandbedrag.minus(v.maandbedrag));
       tel('VERREKENING_VOLTOOID');
+    } else if (!betaaltVoorschotVoor(v.toeslag.berekeningsjaar, maand)) {
+      // The berekeningsjaar is over and every voorschot of it is booked: nothing is left to set off
+      // against. The schuld returns to its collection step, its terms running from today.
+      event(
+        s,
+        SchuldEventSoort.VERREKENING_JAAR_AFGELOPEN,
+        `De voorschotten over ${v.toeslag.berekeningsjaar} zijn betaald; de verrekening is gestopt. Nog te betalen: ${formatEuro(teBetalen(s))}.`,
+        null,
+        v.vorigeStatus,
+      );
+      s.status = v.vorigeStatus;
+      s.statusSinds = datum;
+      v.status = VerrekeningStatus.JAAR_AFGELOPEN;
+      v.afgeslotenOp = datum;
+      v.toeslag.verrekendMaandbedrag = Decimal.max(ZERO, v.toeslag.verrekendMaandbedrag.minus(v.maandbedrag));
+      tel('VERREKENING_JAAR_AFGELOPEN');
     }
   }
 
@@ -225,11 +243,14 @@ async function verrekenHousehold(tx: EntityManager, householdId: string, datum: 
     if (!household.uhtGeregistreerd) {
       for (const s of schulden) {
         if (bezet.has(s.id) || inRegeling.has(s.id) || teBetalen(s).lte(0)) continue;
-        const toeslag = toeslagen.find((l) => l.soort === s.toeslag.soort && (l.voorschotMaandbedrag ?? ZERO).gt(l.verrekendMaandbedrag));
+        const ingangsdatum = firstOfNextMonth(datum);
+        // Only a toeslag that pays the voorschot of the first month of the set-off (in December: next year's).
+        const toeslag = toeslagen.find(
+          (l) => l.soort === s.toeslag.soort && betaaltVoorschotVoor(l.berekeningsjaar, ingangsdatum) && (l.voorschotMaandbedrag ?? ZERO).gt(l.verrekendMaandbedrag),
+        );
         if (!toeslag) continue;
         const maandbedrag = maxVerrekening({ ruimte: bvv.ruimte, lopend: inGebruik, voorschotBeschikbaar: toeslag.voorschotMaandbedrag!.minus(toeslag.verrekendMaandbedrag), teBetalen: teBetalen(s) });
         if (maandbedrag.lte(0)) continue;
-        const ingangsdatum = firstOfNextMonth(datum);
         tx.create(Verrekening, { household, schuld: s, toeslag, soort: VerrekeningSoort.AMBTSHALVE, maandbedrag, ingangsdatum, vorigeStatus: s.status, beslagvrijeVoet: bvv, bron: 'INVORDERING' });
         event(
           s,

@@ -51,8 +51,12 @@ export function achterstand(termijnen: readonly TermijnStand[], date: string): D
     .reduce((sum, t) => sum.plus(Decimal.max(0, t.bedrag.minus(t.betaaldBedrag))), new Decimal(0));
 }
 
-/** The next payment: the first termijn (by volgnummer) not paid in full, and what is left of it. */
-export function volgendeBetaling(termijnen: readonly TermijnStand[]): { volgnummer: number; vervaldatum: string; bedrag: Decimal } | null {
-  const open = [...termijnen].sort((a, b) => a.volgnummer - b.volgnummer).find((t) => t.betaaldBedrag.lt(t.bedrag));
+/**
+ * The next payment on `today`: the first termijn (by volgnummer) not paid in full that falls due on or
+ * after today, and what is left of it. A termijn whose vervaldatum has passed is not "next": it is
+ * arrears (`achterstand`).
+ */
+export function volgendeBetaling(termijnen: readonly TermijnStand[], today: string): { volgnummer: number; vervaldatum: string; bedrag: Decimal } | null {
+  const open = [...termijnen].sort((a, b) => a.volgnummer - b.volgnummer).find((t) => t.betaaldBedrag.lt(t.bedrag) && t.vervaldatum >= today);
   return open ? { volgnummer: open.volgnummer, vervaldatum: open.vervaldatum, bedrag: open.bedrag.minus(open.betaaldBedrag) } : null;
 }

@@ -27,7 +27,8 @@ export interface PersoonlijkeNormen {
   standaardMaxTermijnen: number;
   persoonlijkTermijnen: number;
   herzieningNaMaanden: number;
-  verlengdMaxMaanden: number;
+  /** Null before the verlengde betalingsregeling existed (its norm has no version yet on the date). */
+  verlengdMaxMaanden: number | null;
   geenCapaciteitVerrekeningJaren: number;
 }
 
@@ -112,10 +113,11 @@ export function planPersoonlijk(i: PersoonlijkeBeslissingInput, n: PersoonlijkeN
     };
   }
 
-  if (i.termijnbedrag.gt(0) && i.illiquideVermogen) {
-    const minimum = i.totaal.dividedBy(n.verlengdMaxMaanden).toDecimalPlaces(2, Decimal.ROUND_UP);
+  if (i.termijnbedrag.gt(0) && i.illiquideVermogen && n.verlengdMaxMaanden !== null) {
+    const maxMaanden = n.verlengdMaxMaanden;
+    const minimum = i.totaal.dividedBy(maxMaanden).toDecimalPlaces(2, Decimal.ROUND_UP);
     const perMaand = Decimal.max(i.termijnbedrag, minimum);
-    const termijnen = vasteTermijnen(i.totaal, perMaand, i.startdatum, n.verlengdMaxMaanden);
+    const termijnen = vasteTermijnen(i.totaal, perMaand, i.startdatum, maxMaanden);
     return {
       uitkomst: PersoonlijkeUitkomst.VERLENGD,
       soort: BetalingsregelingSoort.VERLENGD,
@@ -126,7 +128,7 @@ export function planPersoonlijk(i: PersoonlijkeBeslissingInput, n: PersoonlijkeN
       verrekenenTot: null,
       toelichting:
         `Verlengde betalingsregeling: u hebt vermogen dat redelijkerwijs niet te gelde kan worden gemaakt. ` +
-        `${termijnen.length} termijn(en) van ${formatEuro(perMaand)} vanaf ${formatDatum(i.startdatum)} (ten hoogste ${n.verlengdMaxMaanden} maanden); ` +
+        `${termijnen.length} termijn(en) van ${formatEuro(perMaand)} vanaf ${formatDatum(i.startdatum)} (ten hoogste ${maxMaanden} maanden); ` +
         `de hele schuld wordt afgelost.`,
     };
   }

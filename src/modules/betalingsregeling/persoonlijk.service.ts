@@ -214,7 +214,8 @@ function persoonlijkeNormen(norms: NormsTable, datum: string): PersoonlijkeNorme
     standaardMaxTermijnen: norms.number(NormCode.STANDAARD_MAX_TERMIJNEN, datum),
     persoonlijkTermijnen: norms.number(NormCode.PERSOONLIJK_TERMIJNEN, datum),
     herzieningNaMaanden: norms.number(NormCode.PERSOONLIJK_HERBEOORDELING_MAANDEN, datum),
-    verlengdMaxMaanden: norms.number(NormCode.VERLENGD_MAX_MAANDEN, datum),
+    // The verlengde betalingsregeling exists from its norm's first version (1 July 2026) on.
+    verlengdMaxMaanden: norms.numberFrom(NormCode.VERLENGD_MAX_MAANDEN, datum),
     geenCapaciteitVerrekeningJaren: norms.number(NormCode.GEEN_CAPACITEIT_VERREKENING_JAREN, datum),
   };
 }

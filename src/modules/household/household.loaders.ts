@@ -70,6 +70,7 @@ export function pageLoader<T extends { id: string; household: { id: string } }>(
 export function schuldenOverzichtLoader(make: MakeLoader, em: EntityManager, scope: HouseholdScope, clock: Clock) {
   return make<string, SchuldenOverzichtOfEntities>(async (householdIds) => {
     const ids = [...householdIds];
+    const today = clock.today();
     const [schuldRows, regelingRows] = await Promise.all([
       // Terminal ones never count; the rules check again (with the amounts), this only saves rows.
       scope.ownedByHouseholds(
@@ -88,7 +89,11 @@ export function schuldenOverzichtLoader(make: MakeLoader, em: EntityManager, sco
             array(select bs.schuld_id from betalingsregeling_schuld bs where bs.betalingsregeling_id = e.id)::text[] as overzicht_schuld_ids__,
             (select json_build_object('volgnummer', t.volgnummer, 'vervaldatum', t.vervaldatum, 'bedrag', t.bedrag::text, 'betaaldBedrag', t.betaald_bedrag::text)
                from termijn t where t.betalingsregeling_id = e.id and t.household_id = e.household_id and t.betaald_bedrag < t.bedrag
-              order by t.volgnummer limit 1) as overzicht_volgende_termijn__`,
+                and t.vervaldatum >= ${params.p(today, 'date')}
+              order by t.volgnummer limit 1) as overzicht_volgende_termijn__,
+            (select coalesce(sum(t.bedrag - t.betaald_bedrag), 0)::text
+               from termijn t where t.betalingsregeling_id = e.id and t.household_id = e.household_id and t.betaald_bedrag < t.bedrag
+                and t.vervaldatum < ${params.p(today, 'date')}) as overzicht_achterstand__`,
         where: `e.status = ${params.p(BetalingsregelingStatus.ACTIEF)}`,
       }), { alsoRecords: (row) => (row.overzicht_volgende_termijn__ ? ['Termijn'] : []) }),
     ]);
@@ -99,10 +104,12 @@ export function schuldenOverzichtLoader(make: MakeLoader, em: EntityManager, sco
     }));
     const links: Array<{ betalingsregeling_id: string; schuld_id: string }> = [];
     const termijnenOfRegeling = new Map<string, TermijnStand[]>();
+    const achterstandOf = new Map<string, Decimal>();
     const regelingen = regelingRows.map((row) => {
       const schuldIds = row.overzicht_schuld_ids__ as string[];
       const next = row.overzicht_volgende_termijn__ as { volgnummer: number; vervaldatum: string; bedrag: string; betaaldBedrag: string } | null;
       const regeling = mapRow(em, Betalingsregeling, row);
+      achterstandOf.set(regeling.id, new Decimal(row.overzicht_achterstand__ as string));
       for (const schuldId of schuldIds) links.push({ betalingsregeling_id: regeling.id, schuld_id: schuldId });
       if (next) {
         termijnenOfRegeling.set(regeling.id, [
@@ -115,7 +122,6 @@ export function schuldenOverzichtLoader(make: MakeLoader, em: EntityManager, sco
     const schuldenOf = group(schulden, (s) => s.household.id);
     const regelingenOf = group(regelingen, (r) => r.household.id);
 
-    const today = clock.today();
     return ids.map((householdId) => {
       const inputs = (schuldenOf.get(householdId) ?? []).map((s) => {
         const { toeslag, beschikking } = s;
@@ -148,6 +154,7 @@ export function schuldenOverzichtLoader(make: MakeLoader, em: EntityManager, sco
         startdatum: r.startdatum,
         schuldIds: (schuldIdsOf.get(r.id) ?? []).map((l) => l.schuld_id),
         termijnen: termijnenOfRegeling.get(r.id) ?? [],
+        achterstand: achterstandOf.get(r.id) ?? new Decimal(0),
       }));
       return schuldenOverzicht(inputs, regelingInputs, today);
     });

@@ -43,6 +43,12 @@ export class NormsTable {
     return this.entry(code, date).waarde.toNumber();
   }
 
+  /** A whole number, or null when the norm has no version yet on `date` (a rule that did not exist then). */
+  numberFrom(code: NormCode, date: string): number | null {
+    const first = this.byCode.get(code)?.[0];
+    return first && first.geldigVanaf <= date ? this.number(code, date) : null;
+  }
+
   /** Every row in force on `date`, one per code. */
   allAt(date: string): NormValue[] {
     return [...this.byCode.keys()].sort().flatMap((code) => {

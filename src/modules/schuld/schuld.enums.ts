@@ -53,6 +53,8 @@ export enum SchuldEventSoort {
   VERREKENING = 'VERREKENING',
   /** The set-off was undone: the voorschot and the schuld are restored. */
   VERREKENING_ONGEDAAN = 'VERREKENING_ONGEDAAN',
+  /** The set-off ended with the voorschot year before the schuld was paid; collection resumes. */
+  VERREKENING_JAAR_AFGELOPEN = 'VERREKENING_JAAR_AFGELOPEN',
   /** Issue 4, decideMatiging: the open amount was lowered on a hardship request (Awir art. 13b); bedrag = the reduction. */
   MATIGING = 'MATIGING',
   /** Issue 4, decidePersoonlijkeBetalingsregeling without capacity: no collection measures from now on. */

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { BetalingsregelingStatus } from '../betalingsregeling/betalingsregeling.enums';
-import { volgendeBetaling, type TermijnStand } from '../betalingsregeling/betalingsregeling.rules';
+import { achterstand, volgendeBetaling, type TermijnStand } from '../betalingsregeling/betalingsregeling.rules';
 import { ToeslagSoort } from '../toeslag/toeslag.enums';
 import { formatDatum, formatEuro } from '../../shared/format-nl';
 import { SchuldStatus, TERMINAL_SCHULD_STATUSES } from './schuld.enums';
@@ -38,6 +38,8 @@ export interface OverzichtRegeling {
   /** The schulden it covers. */
   schuldIds: readonly string[];
   termijnen: readonly TermijnStand[];
+  /** Its arrears on the overview's date, when computed elsewhere (the read path sums them in SQL); else from `termijnen`. */
+  achterstand?: Decimal;
 }
 
 export interface SchuldUitlegResult<S, R> {
@@ -65,6 +67,8 @@ export interface SchuldenOverzichtResult<S, R> {
   nietGedekt: Decimal;
   waarvanGepauzeerd: Decimal;
   volgendeBetaling: { datum: string; bedrag: Decimal; regeling: R } | null;
+  /** Σ of what is unpaid of termijnen of ACTIEF regelingen whose vervaldatum has passed. */
+  achterstand: Decimal;
   /** Earliest vervaldatum first. */
   schulden: Array<SchuldUitlegResult<S, R>>;
 }
@@ -133,7 +137,7 @@ export function schuldenOverzicht<S extends OverzichtSchuld, R extends Overzicht
 
   let next: SchuldenOverzichtResult<S, R>['volgendeBetaling'] = null;
   for (const regeling of actief) {
-    const v = volgendeBetaling(regeling.termijnen);
+    const v = volgendeBetaling(regeling.termijnen, today);
     if (!v) continue;
     if (!next || v.vervaldatum < next.datum || (v.vervaldatum === next.datum && regeling.id < next.regeling.id)) {
       next = { datum: v.vervaldatum, bedrag: v.bedrag, regeling };
@@ -149,6 +153,7 @@ export function schuldenOverzicht<S extends OverzichtSchuld, R extends Overzicht
     nietGedekt: sum(items.filter((i) => !i.gedekt).map((i) => i.openstaand)),
     waarvanGepauzeerd: sum(items.filter((i) => i.schuld.gepauzeerd).map((i) => i.openstaand)),
     volgendeBetaling: next,
+    achterstand: sum(actief.map((r) => r.achterstand ?? achterstand(r.termijnen, today))),
     schulden: items,
   };
 }

@@ -82,7 +82,10 @@ export class SchuldenOverzichtType {
   @Field(() => MoneyScalar, { description: 'Part of the total whose collection is paused (e.g. UHT).' })
   waarvanGepauzeerd!: Decimal;
 
-  @Field(() => VolgendeBetalingType, { nullable: true, description: 'Null when no active betalingsregeling has a termijn left.' })
+  @Field(() => MoneyScalar, { description: 'Arrears: what is unpaid of termijnen of active betalingsregelingen whose vervaldatum has passed.' })
+  achterstand!: Decimal;
+
+  @Field(() => VolgendeBetalingType, { nullable: true, description: 'The first termijn, over all active betalingsregelingen, not paid in full that falls due today or later; null when there is none. Overdue termijnen count in `achterstand`.' })
   volgendeBetaling!: VolgendeBetalingType | null;
 
   @Field(() => [SchuldUitlegType], { description: 'The schulden counted, earliest vervaldatum first.' })
@@ -97,6 +100,7 @@ export class SchuldenOverzichtType {
       gedektDoorRegeling: o.gedektDoorRegeling,
       nietGedekt: o.nietGedekt,
       waarvanGepauzeerd: o.waarvanGepauzeerd,
+      achterstand: o.achterstand,
       volgendeBetaling: o.volgendeBetaling
         ? Object.assign(new VolgendeBetalingType(), {
             datum: o.volgendeBetaling.datum,

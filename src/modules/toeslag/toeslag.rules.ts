@@ -31,6 +31,14 @@ export interface RuleError {
 
 export type VoorschotPlan = { ok: true; wijziging: VoorschotWijziging } | { ok: false; errors: RuleError[] };
 
+/**
+ * Whether a toeslag of `berekeningsjaar` still pays the voorschot of the month starting on `maand`
+ * (YYYY-MM-DD): voorschotten are paid per berekeningsjaar, so never for a month in a later year.
+ */
+export function betaaltVoorschotVoor(berekeningsjaar: number, maand: string): boolean {
+  return yearOf(maand) <= berekeningsjaar;
+}
+
 /** The monthly voorschot paid at `percentage`: berekend × percentage / 100, rounded DOWN to the cent. */
 export function voorschotBijPercentage(berekend: Decimal, percentage: number): Decimal {
   return berekend.times(percentage).dividedBy(100).toDecimalPlaces(2, Decimal.ROUND_DOWN);

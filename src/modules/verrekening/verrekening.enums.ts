@@ -14,5 +14,10 @@ export enum VerrekeningStatus {
   VOLTOOID = 'VOLTOOID',
   /** Undone on request: voorschot and schuld restored. */
   ONGEDAAN = 'ONGEDAAN',
+  /**
+   * The toeslag's berekeningsjaar ended before the schuld was paid: no voorschot is left to set off
+   * against, so the schuld goes back to the collection step it was in before the set-off.
+   */
+  JAAR_AFGELOPEN = 'JAAR_AFGELOPEN',
 }
 registerEnumType(VerrekeningStatus, { name: 'VerrekeningStatus' });

@@ -2,7 +2,8 @@ import Decimal from 'decimal.js';
 import { LockMode, OptimisticLockError } from '@mikro-orm/core';
 import { Purpose } from '../../auth/policy';
 import type { RequestContext } from '../../server/context';
-import { firstOfNextMonth } from '../../shared/dates';
+import { firstOfNextMonth, yearOf } from '../../shared/dates';
+import { betaaltVoorschotVoor } from '../toeslag/toeslag.rules';
 import { forbidden, notFound } from '../../shared/errors';
 import { formatEuro } from '../../shared/format-nl';
 import { fromGlobalIdOfType } from '../../shared/global-id';
@@ -99,6 +100,13 @@ export async function requestVerrekening(ctx: RequestContext, input: RequestVerr
       const voorschot = toeslag.voorschotMaandbedrag ?? ZERO;
       if (toeslag.status !== ToeslagStatus.VOORLOPIG_TOEGEKEND || voorschot.minus(toeslag.verrekendMaandbedrag).lte(0)) {
         return fout(UserErrorCode.TOESLAG_NIET_LOPEND, 'toeslagId', 'Deze toeslag betaalt geen voorschot waarmee verrekend kan worden.');
+      }
+      if (!betaaltVoorschotVoor(toeslag.berekeningsjaar, firstOfNextMonth(today))) {
+        return fout(
+          UserErrorCode.VOORSCHOT_JAAR_VOORBIJ,
+          'toeslagId',
+          `Over ${toeslag.berekeningsjaar} worden geen voorschotten meer betaald; verrekenen kan met de toeslag van ${yearOf(firstOfNextMonth(today))}.`,
+        );
       }
       const lopend = (await tx.owned(Verrekening, { household: household.id, status: VerrekeningStatus.ACTIEF }, Purpose.ACT)).reduce((sum, v) => sum.plus(v.maandbedrag), ZERO);
       const max = maxVerrekening({ ruimte: bvv.ruimte, lopend, voorschotBeschikbaar: voorschot.minus(toeslag.verrekendMaandbedrag), teBetalen: teBetalen(schuld) });
