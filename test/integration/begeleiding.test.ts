@@ -232,7 +232,7 @@ describe('refusals are userErrors and write nothing', () => {
     await app.em().getConnection().execute(`update zaak set status = 'IN_BEHANDELING' where household_id = ?`, [c.household.id]);
     expect((await app.gql(ReferToPersoonlijkeBegeleidingDocument, input(c.id), c.token)).data!.referToPersoonlijkeBegeleiding.userErrors.map((e) => e.code)).toEqual(['ZAAK_BESTAAT_AL']);
 
-    await app.em().getConnection().execute(`update zaak set status = 'AFGEROND', afgehandeld_op = now() where household_id = ?`, [c.household.id]);
+    await app.em().getConnection().execute(`update zaak set status = 'AFGEROND', afgehandeld_op = ? where household_id = ?`, [app.clock.now(), c.household.id]);
     expect((await app.gql(ReferToPersoonlijkeBegeleidingDocument, input(c.id), await intermediair())).data!.referToPersoonlijkeBegeleiding.userErrors).toEqual([]);
     expect((await zaakRows(c.household.id)).map((z) => z.status)).toEqual(['AFGEROND', 'NIEUW']);
   });

@@ -1,4 +1,4 @@
-import { TEST_TODAY, runOn } from '../support/clock';
+import { TEST_TODAY, runOn, testClock } from '../support/clock';
 import { randomUUID } from 'node:crypto';
 import Decimal from 'decimal.js';
 import { createPseudonymiser } from '../../src/modules/accesslog/pseudonym';
@@ -360,12 +360,12 @@ const VERREKEN = `mutation($input: RequestVerrekeningInput!) { requestVerrekenin
   beslagvrijeVoet { bedrag ruimte geldigTot regels { code bedrag } } userErrors { code field } } }`;
 const UNDO = `mutation($input: UndoVerrekeningInput!) { undoVerrekening(input: $input) { verrekening { id status verrekendBedrag } userErrors { code field } } }`;
 
-async function lopend(f: Fixture, soort: ToeslagSoort, voorschot: string) {
+async function lopend(f: Fixture, soort: ToeslagSoort, voorschot: string, berekeningsjaar = 2090 + Math.floor(Math.random() * 9)) {
   const em = app.em();
   const t = em.create(Toeslag, {
     household: f.household.id,
     soort,
-    berekeningsjaar: 2090 + Math.floor(Math.random() * 9),
+    berekeningsjaar,
     status: ToeslagStatus.VOORLOPIG_TOEGEKEND,
     berekendVoorschotMaandbedrag: new Decimal(voorschot),
     voorschotMaandbedrag: new Decimal(voorschot),
@@ -463,6 +463,66 @@ describe('verrekening and the beslagvrije voet', () => {
   });
 });
 
+describe('year boundaries: a set-off only against voorschotten that will still be paid', () => {
+  const base = { huishoudtype: 'ALLEENSTAANDE', inkomen: '1500.00' };
+  afterEach(() => app.clock.set(TEST_TODAY));
+  const verrekeningen = (f: Fixture) => sql(`select status, ingangsdatum::text, laatste_maand::text from verrekening where household_id = ?`, [f.household.id]);
+
+  it.each(['2026-12-01', '2026-12-31'])('on %s a request against this year\'s toeslag is refused with its own code; next year\'s is accepted from January', async (dag) => {
+    app.clock.set(dag);
+    const f = await household([{ openstaand: '300.00' }]);
+    const dezeJaar = await lopend(f, ToeslagSoort.ZORGTOESLAG, '100.00', 2026);
+    const volgendJaar = await lopend(f, ToeslagSoort.ZORGTOESLAG, '100.00', 2027);
+    const before = await counts(f.household.id);
+    const refused = await app.gql<any, any>(VERREKEN, { input: { ...base, schuldId: f.gids[0], toeslagId: dezeJaar } }, f.token);
+    expect(refused.data.requestVerrekening).toMatchObject({ verrekening: null, userErrors: [{ code: 'VOORSCHOT_JAAR_VOORBIJ', field: ['input', 'toeslagId'] }] });
+    expect(await counts(f.household.id)).toEqual(before);
+    const ok = await app.gql<any, any>(VERREKEN, { input: { ...base, schuldId: f.gids[0], toeslagId: volgendJaar } }, f.token);
+    expect(ok.data.requestVerrekening).toMatchObject({ userErrors: [], verrekening: { status: 'ACTIEF', ingangsdatum: '2027-01-01' } });
+  });
+
+  it('mid-year a request against the running year\'s toeslag starts next month', async () => {
+    app.clock.set('2026-06-15');
+    const f = await household([{ openstaand: '300.00' }]);
+    const toeslagId = await lopend(f, ToeslagSoort.ZORGTOESLAG, '100.00', 2026);
+    const ok = await app.gql<any, any>(VERREKEN, { input: { ...base, schuldId: f.gids[0], toeslagId } }, f.token);
+    expect(ok.data.requestVerrekening).toMatchObject({ userErrors: [], verrekening: { ingangsdatum: '2026-07-01' } });
+  });
+
+  it('the engine books no month past the toeslag\'s year; when the year is over the set-off ends and collection resumes', async () => {
+    app.clock.set('2026-11-10');
+    const f = await household([{ openstaand: '500.00' }]);
+    const toeslagId = await lopend(f, ToeslagSoort.ZORGTOESLAG, '100.00', 2026);
+    const r = await app.gql<any, any>(VERREKEN, { input: { ...base, schuldId: f.gids[0], toeslagId } }, f.token);
+    expect(r.data.requestVerrekening.verrekening).toMatchObject({ ingangsdatum: '2026-12-01', maandbedrag: '100.00' });
+    const since = await lastEvent();
+    // The run of 5 January books December (paid in 2026) and nothing of 2027 (never paid by this toeslag).
+    await runBetalingStappen(app.em(), { ...runOn('2027-01-05'), pseudonymise });
+    expect(await stepEvents(f, since)).toEqual({ VERREKENING: 1, VERREKENING_JAAR_AFGELOPEN: 1 });
+    expect(await verrekeningen(f)).toEqual([{ status: 'JAAR_AFGELOPEN', ingangsdatum: '2026-12-01', laatste_maand: '2026-12-01' }]);
+    const [s] = await sql(`select status, openstaand_bedrag::text from schuld where id = ?`, [f.mine[0].id]);
+    expect(s).toEqual({ status: 'OPEN', openstaand_bedrag: '400.00' });
+    const [t] = await sql(`select verrekend_maandbedrag::text from toeslag where id = ?`, [Buffer.from(toeslagId, 'base64url').toString().split(':')[1]]);
+    expect(t.verrekend_maandbedrag).toBe('0.00');
+  });
+
+  it('the automatic set-off in December takes next year\'s voorschot of the same type, never this year\'s', async () => {
+    const f = await household([{ openstaand: '500.00', soort: ToeslagSoort.HUURTOESLAG, vervaldatum: '2024-01-01' }]);
+    const dezeJaar = await lopend(f, ToeslagSoort.HUURTOESLAG, '150.00', 2026);
+    await sql(
+      `insert into beslagvrije_voet (id, household_id, datum, geldig_tot, huishoudtype, inkomen, bedrag, ruimte, regels) values (?, ?, '2026-12-01', '2027-11-30', 'ALLEENSTAANDE', 1500, 1331.43, 168.57, '[]'::jsonb)`,
+      [randomUUID(), f.household.id],
+    );
+    await runBetalingStappen(app.em(), { ...runOn('2026-12-10'), pseudonymise });
+    expect(await verrekeningen(f)).toEqual([]);
+    const volgendJaar = await lopend(f, ToeslagSoort.HUURTOESLAG, '150.00', 2027);
+    await runBetalingStappen(app.em(), { ...runOn('2026-12-11'), pseudonymise });
+    const rows = await sql(`select toeslag_id, ingangsdatum::text from verrekening where household_id = ?`, [f.household.id]);
+    expect(rows).toEqual([{ toeslag_id: Buffer.from(volgendJaar, 'base64url').toString().split(':')[1], ingangsdatum: '2027-01-01' }]);
+    expect(rows[0].toeslag_id).not.toBe(Buffer.from(dezeJaar, 'base64url').toString().split(':')[1]);
+  });
+});
+
 describe('wiring', () => {
   it('runInvordering runs the issue-4 steps once and reports them (last test: it moves every schuld of this database)', async () => {
     const f = await household([{ openstaand: '100.00' }]);
@@ -472,5 +532,14 @@ describe('wiring', () => {
     expect(r.betalingsregelingen?.fouten).toEqual([]);
     expect(r.betalingsregelingen?.acties.TERMIJN_VERSCHOVEN).toBeGreaterThanOrEqual(1);
     expect((await node(reg.id)).aantalGemisteTermijnen).toBe(1);
+  });
+});
+
+describe('the engine acts only on days that have come', () => {
+  it('refuses a run date after today, unless the caller says it is a replay', async () => {
+    const clock = testClock('2026-12-31');
+    await expect(runInvordering(app.em(), { datum: '2027-01-01', clock, pseudonymise })).rejects.toThrow(/after today \(2026-12-31\)/);
+    expect((await sql(`select count(*)::int as n from invordering_run where datum = '2027-01-01'`))[0].n).toBe(0);
+    await expect(runInvordering(app.em(), { datum: '2027-01-01', clock, pseudonymise, allowFutureDate: true })).resolves.toMatchObject({ datum: '2027-01-01' });
   });
 });

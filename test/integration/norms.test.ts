@@ -1,3 +1,4 @@
+import { TEST_TODAY } from '../support/clock';
 import { NormsDocument } from '../generated/graphql';
 import { codes, startTestApp, type TestApp } from '../support/app';
 import { personas } from '../support/tokens';
@@ -51,8 +52,12 @@ describe('norms(date)', () => {
     expect(m.has('VERLENGD_MAX_MAANDEN')).toBe(false);
   });
 
-  it('defaults to today, where the assumption for the verlengde regeling is marked', async () => {
+  it('defaults to today, where the assumption for the verlengde regeling is marked (it exists from 1 July 2026)', async () => {
+    app.clock.set('2026-06-30');
+    expect((await normsOn(undefined)).has('VERLENGD_MAX_MAANDEN')).toBe(false);
+    app.clock.set('2026-07-01');
     const m = await normsOn(undefined);
+    app.clock.set(TEST_TODAY);
     expect(m.get('VERLENGD_MAX_MAANDEN')).toMatchObject({ waarde: '60.00', eenheid: 'MAANDEN', aanname: true, bron: expect.stringContaining('aanname') });
     for (const code of ['STANDAARD_TERMIJNBEDRAG', 'STANDAARD_GRENS', 'STANDAARD_MAX_TERMIJNEN', 'PERSOONLIJK_TERMIJNEN', 'PERSOONLIJK_HERBEOORDELING_MAANDEN', 'BESLISTERMIJN_WEKEN', 'VAKANTIEGELD_PERCENTAGE', 'BESLAGVRIJE_VOET_PERCENTAGE', 'AFLOSCAPACITEIT_PERCENTAGE']) {
       expect(m.has(code)).toBe(true);

@@ -35,6 +35,7 @@ beforeAll(async () => {
   app = await startTestApp({ demoData: false });
   factory = new Factory(app.em(), 4404);
 });
+afterEach(() => app.clock.set(TEST_TODAY));
 afterAll(() => app.close());
 
 const today = TEST_TODAY;
@@ -299,8 +300,24 @@ describe('the other outcomes', () => {
     expect(p.zaak!.uitkomstSoort).toBe('STANDAARDREGELING');
   });
 
+  it('illiquid vermogen before 1 July 2026 (no verlengde regeling yet): a persoonlijke regeling, not an error', async () => {
+    app.clock.set('2026-06-15');
+    try {
+      const f = await household(['6000.00']);
+      const { zaak } = await submitted(f, { huishoudtype: 'ALLEENSTAANDE', inkomsten: [{ soort: 'NETTO_LOON', bedrag: '1400.00', vakantiegeldInbegrepen: true }] });
+      const r = await decide({ zaakId: zaak!.id, illiquideVermogen: 'Overwaarde eigen woning (circa € 40.000)' });
+      expect(r.errors).toBeUndefined();
+      expect(r.data!.decidePersoonlijkeBetalingsregeling.betalingsregeling).toMatchObject({ soort: 'PERSOONLIJK', termijnbedrag: '110.92' });
+    } finally {
+      app.clock.set(TEST_TODAY);
+    }
+  });
+
   it('illiquid vermogen: a VERLENGD regeling instead of a refusal, at most 60 months, paying the whole debt (d)', async () => {
-    const f = await household(['6000.00']);
+    // The verlengde betalingsregeling exists since 1 July 2026.
+    app.clock.set('2026-09-15');
+    const start = firstOfNextMonth('2026-09-15');
+        const f = await household(['6000.00']);
     // 1400 net incl. vakantiegeld − 1261.35 = 138.65 → afloscapaciteit 110.92; 6000/24 = 250 standaard.
     const { zaak } = await submitted(f, { huishoudtype: 'ALLEENSTAANDE', inkomsten: [{ soort: 'NETTO_LOON', bedrag: '1400.00', vakantiegeldInbegrepen: true }] });
     const p = (await decide({ zaakId: zaak!.id, illiquideVermogen: 'Overwaarde eigen woning (circa € 40.000)' })).data!.decidePersoonlijkeBetalingsregeling;
@@ -468,7 +485,7 @@ describe('the work list', () => {
     const a = (await submitted({ ...f, gids: [f.gids[0]] })).zaak!;
     const b = (await submitted({ ...f, gids: [f.gids[1]] })).zaak!;
     // Make b 60 days old: past its 8-week deadline.
-    await sql(`update zaak set created_at = now() - interval '60 days', uiterlijke_beslisdatum = ? where id = ?`, [addDays(today, -4), fromGlobalIdOfType(b.id, 'Zaak')]);
+    await sql(`update zaak set created_at = ?::timestamptz - interval '60 days', uiterlijke_beslisdatum = ? where id = ?`, [app.clock.now(), addDays(today, -4), fromGlobalIdOfType(b.id, 'Zaak')]);
     const medewerker = await app.token({ ...personas.medewerker });
     const list = await app.gql(ZakenWorklistDocument, { first: 100, filter: { soort: ['PERSOONLIJKE_BETALINGSREGELING'], termijnOverschreden: true } }, medewerker);
     expect(list.errors).toBeUndefined();

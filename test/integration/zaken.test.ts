@@ -70,7 +70,7 @@ async function zaak(householdId: string, o: ZaakOptions = {}): Promise<string> {
     uiterlijkeBeslisdatum: o.deadline ?? null,
     afgehandeldOp: o.afgehandeldOp ?? null,
   });
-  if (o.createdAt) z.createdAt = o.createdAt;
+  z.createdAt = o.createdAt ?? app.clock.now();
   await em.flush();
   return toGlobalId('Zaak', z.id);
 }
