@@ -441,6 +441,7 @@ export type SchuldEventSoort =
   | 'TERMIJN_VERSCHOVEN'
   | 'VERREKENING'
   | 'VERREKENING_GESTART'
+  | 'VERREKENING_JAAR_AFGELOPEN'
   | 'VERREKENING_ONGEDAAN'
   | 'VOLDAAN';
 
@@ -612,6 +613,8 @@ export type UserErrorCode =
   | 'VERREKENING_NIET_MOGELIJK'
   /** Committing the delivery failed; nothing was stored and the delivery can be committed again. */
   | 'VERWERKING_MISLUKT'
+  /** No voorschot of this toeslag's berekeningsjaar will be paid from the first month the set-off would start in; use the toeslag of that month's year. */
+  | 'VOORSCHOT_JAAR_VOORBIJ'
   /** The signal’s personal fields were erased after the retention period; its follow-up can no longer be recorded. */
   | 'VROEGSIGNAAL_GEWIST'
   /** Name 1 to 100 vroegsignalen, each once. */
