@@ -46,10 +46,11 @@ async function household(extras: Array<{ openstaand: string; kosten?: string; so
   const tv = built.beschikkingen.find((b) => b.soort === BeschikkingSoort.TERUGVORDERING)!;
   await factory.flush();
   const em = app.em();
-  const mine = extras.map((x) => {
+  const mine = extras.map((x, i) => {
     let toeslag = tv.toeslag.id;
     if (x.soort) {
-      const t = em.create(Toeslag, { household: built.household.id, soort: x.soort, berekeningsjaar: 2020 + Math.floor(Math.random() * 3), status: ToeslagStatus.DEFINITIEF_TOEGEKEND } as never);
+      // A year the factory never uses (it makes the recent years' toeslagen), so no (household, soort, year) clash.
+      const t = em.create(Toeslag, { household: built.household.id, soort: x.soort, berekeningsjaar: 2011 + i, status: ToeslagStatus.DEFINITIEF_TOEGEKEND } as never);
       toeslag = t.id;
     }
     return em.create(Schuld, {
