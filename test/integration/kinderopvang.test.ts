@@ -15,7 +15,7 @@ import { runKinderopvang } from '../../src/modules/kinderopvang/mutatie.service'
 import { Toeslag } from '../../src/modules/toeslag/toeslag.entity';
 import { ToeslagSoort, ToeslagStatus } from '../../src/modules/toeslag/toeslag.enums';
 import { DEMO, demoUuid } from '../../src/db/demo-data';
-import { addDays } from '../../src/shared/dates';
+import { addDays, daysBetween, firstOfNextMonth, yearOf } from '../../src/shared/dates';
 import { toGlobalId } from '../../src/shared/global-id';
 import { getSchema } from '../../src/server/schema';
 import {
@@ -42,7 +42,9 @@ import { personas } from '../support/tokens';
 
 const today = TEST_TODAY;
 const periode = today.slice(0, 7);
-const jaar = Number(today.slice(0, 4));
+// The running toeslag a proposal made today can lower: the one paying the voorschot of the month after
+// its 3-week block window (kinderopvang.rules mutatieJaar); in December that is next year's.
+const jaar = yearOf(firstOfNextMonth(addDays(today, 22)));
 const pseudonymise = createPseudonymiser(TEST_PSEUDONYM_KEY);
 const KOO_B = { role: 'KOO', sub: 'KVK:55554444', org: 'KVK:55554444', lrk: ['555555555'] };
 const LRK_A = DEMO.koo.lrk;
@@ -603,7 +605,9 @@ describe('mutatievoorstellen and the daily engine', () => {
     const g = await gezin();
     const em = app.em();
     // Three letters this year already (the first two lapsed, one for another child).
-    for (let i = 0; i < 3; i++) await voorstelVan(g, 30 + i);
+    // Dated this calendar year (on 1 January: today).
+    const ditJaar = daysBetween(`${today.slice(0, 4)}-01-01`, today);
+    for (let i = 0; i < 3; i++) await voorstelVan(g, Math.min(30 + i, ditJaar));
     await em.getConnection().execute(`update koo_mutatievoorstel set status = 'VERVALLEN' where household_id = ?`, [g.household.id]);
     await app.gql(DeliverKinderopvangDocument, { input: { idempotencyKey: key(), periode, records: [rec({ ouderBsn: g.ouder.bsn, kindBsn: g.kind.bsn, uren: '50.00' })] } }, kooA);
     const result = await run(today);
@@ -628,14 +632,17 @@ describe('convenant: payment to the KOO, payments and tegoeden', () => {
     }
 
     const delivered = await app.gql(DeliverKinderopvangDocument, { input: { idempotencyKey: key(), periode, records: [rec({ ouderBsn: g.ouder.bsn, kindBsn: g.kind.bsn })] } }, kooA);
-    const result = await runKinderopvang(app.em(), { ...runOn(today), pseudonymise });
+    // The month's voorschot goes to the KOO on a day of the toeslag's year (in December the household's
+    // running toeslag is next year's: its first voorschot is January's).
+    const betaaldag = yearOf(today) === jaar ? today : `${jaar}-01-01`;
+    const result = await runKinderopvang(app.em(), { ...runOn(betaaldag), pseudonymise });
     expect(result.betalingenAanKoo).toBeGreaterThanOrEqual(1);
-    expect((await runKinderopvang(app.em(), { ...runOn(today), pseudonymise })).betalingenAanKoo).toBe(0);
+    expect((await runKinderopvang(app.em(), { ...runOn(betaaldag), pseudonymise })).betalingenAanKoo).toBe(0);
 
-    const res = await app.gql(ConvenantBetalingenDocument, { periode }, kooA);
+    const res = await app.gql(ConvenantBetalingenDocument, { periode: betaaldag.slice(0, 7) }, kooA);
     const detail = await app.gql(LeveringDetailDocument, { id: delivered.data!.deliverKinderopvangGegevens.levering!.id }, kooA);
     const ref = (detail.data!.node as { records: { nodes: Array<{ ouderReferentie: string }> } }).records.nodes[0].ouderReferentie;
-    expect(res.data!.convenantBetalingen.nodes).toContainEqual({ periode, bedrag: '900.00', betaaldOp: today, ouderReferentie: ref });
+    expect(res.data!.convenantBetalingen.nodes).toContainEqual({ periode: betaaldag.slice(0, 7), bedrag: '900.00', betaaldOp: betaaldag, ouderReferentie: ref });
     // Never a BSN: neither this parent's or child's BSN anywhere (not even inside the reference) nor any
     // standalone nine-digit number. The reference is hex, so it may contain a run of digits by chance
     // (a hash is not a BSN, the same rule as the log scan's); a glued run is not a finding.

@@ -106,9 +106,15 @@ describe('schuldenOverzicht', () => {
   it('takes the earliest next payment across active regelingen, with what is left of that termijn', () => {
     const r1 = regeling({ id: 'r1', schuldIds: ['a'], termijnen: termijnen([['2026-11-01', '20.00', '20.00'], ['2026-12-01', '20.00', '0']]) });
     const r2 = regeling({ id: 'r2', schuldIds: ['b'], termijnen: termijnen([['2026-11-15', '50.00', '30.00'], ['2026-12-15', '50.00', '0']]) });
+    const before = schuldenOverzicht([schuld({ id: 'a' }), schuld({ id: 'b' })], [r1, r2], '2026-11-10');
+    expect(before.volgendeBetaling).toMatchObject({ datum: '2026-11-15', regeling: { id: 'r2' } });
+    expect(before.volgendeBetaling!.bedrag.toFixed(2)).toBe('20.00');
+    expect(before.achterstand.toFixed(2)).toBe('0.00');
+    // On 22 November r2's termijn of the 15th is overdue: arrears, not the next payment.
     const o = schuldenOverzicht([schuld({ id: 'a' }), schuld({ id: 'b' })], [r1, r2], TODAY);
-    expect(o.volgendeBetaling).toMatchObject({ datum: '2026-11-15', regeling: { id: 'r2' } });
+    expect(o.volgendeBetaling).toMatchObject({ datum: '2026-12-01', regeling: { id: 'r1' } });
     expect(o.volgendeBetaling!.bedrag.toFixed(2)).toBe('20.00');
+    expect(o.achterstand.toFixed(2)).toBe('20.00');
   });
 
   it('is empty and null-safe for a household without schulden', () => {

@@ -3,7 +3,7 @@ import { Role } from '../../auth/actor';
 import { Purpose } from '../../auth/policy';
 import { requireActor, type RequestContext } from '../../server/context';
 import { decodeCursor, encodeCursor, type Page } from '../../shared/connection';
-import { yearOf } from '../../shared/dates';
+import { firstOfNextMonth, yearOf } from '../../shared/dates';
 import { badInput, forbidden, notFound } from '../../shared/errors';
 import { fromGlobalIdOfType } from '../../shared/global-id';
 import { UserErrorCode } from '../../shared/user-error';
@@ -24,7 +24,8 @@ export interface BetalingAanKooResult {
  * The parent (BURGER, or an INTERMEDIAIR with HANDELEN; a medewerker too) chooses whether the monthly
  * kinderopvangtoeslag is paid to the childcare organisation of an LRK number (convenant, domain.md
  * §5) or to themselves. Needs a running kinderopvangtoeslag and, to switch on, a KOO with a convenant
- * or new agreement. A new choice ends the previous one today.
+ * or new agreement. A new choice ends the previous one today. The running kinderopvangtoeslag is the
+ * one that pays next month's voorschot (in December: next year's).
  */
 export async function setKinderopvangtoeslagBetalingAanKoo(
   ctx: RequestContext,
@@ -39,7 +40,9 @@ export async function setKinderopvangtoeslagBetalingAanKoo(
       household: household.id,
       soort: ToeslagSoort.KINDEROPVANGTOESLAG,
       status: ToeslagStatus.VOORLOPIG_TOEGEKEND,
-      berekeningsjaar: yearOf(today),
+      // The choice is about the voorschotten still to come: the first is next month's (in December,
+      // next year's toeslag pays it).
+      berekeningsjaar: yearOf(firstOfNextMonth(today)),
     }, Purpose.ACT);
     if (!toeslag) {
       return refused(UserErrorCode.GEEN_KINDEROPVANGTOESLAG, ['input', 'householdId'], 'Dit huishouden heeft geen lopende kinderopvangtoeslag.');

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { isValidBsn } from '../../shared/bsn';
-import { addDays, addMonths } from '../../shared/dates';
+import { addDays, addMonths, yearOf } from '../../shared/dates';
 import { formatDatum, formatEuro } from '../../shared/format-nl';
 import { isIsoDate } from '../../shared/scalars/date.scalar';
 import { UserErrorCode } from '../../shared/user-error';
@@ -368,6 +368,15 @@ export function bepaalVoorstellen(
 /** The last day (inclusive) on which a proposal dated `dagtekening` can be blocked. */
 export function blokkerenTot(dagtekening: string, norms: NormsTable): string {
   return addDays(dagtekening, norms.number(NormCode.KOO_BLOKKEERTERMIJN_DAGEN, dagtekening));
+}
+
+/**
+ * The berekeningsjaar of the toeslag a proposal dated `dagtekening` can lower: the one that pays the
+ * voorschot of the first month after its block window (a proposal is carried out only then). In late
+ * November and December that is next year's toeslag: this year's pays no voorschot any more by then.
+ */
+export function mutatieJaar(dagtekening: string, norms: NormsTable): number {
+  return yearOf(firstOfMonthAfter(addDays(blokkerenTot(dagtekening, norms), 1)));
 }
 
 /** The parent may block an OPEN proposal up to and including blokkerenTot. */

@@ -22,6 +22,7 @@ import { MutatievoorstelStatus, SoortOpvang } from './kinderopvang.enums';
 import {
   bepaalVoorstellen,
   blokkerenTot,
+  mutatieJaar,
   checkBlokkeren,
   firstOfMonthAfter,
   isDoorvoerbaar,
@@ -139,7 +140,7 @@ export async function runKinderopvang(em: EntityManager, o: KinderopvangRunOptio
            join toeslag t on t.id = o.toeslag_id and t.soort = 'KINDEROPVANGTOESLAG' and t.status = 'VOORLOPIG_TOEGEKEND' and t.berekeningsjaar = ?
           group by o.id
           order by o.household_id, o.id`,
-        [levering.id, after, batchSize, yearOf(o.datum), yearOf(o.datum) + 1, levering.id, Number(levering.periode.slice(0, 4))],
+        [levering.id, after, batchSize, yearOf(o.datum), yearOf(o.datum) + 1, levering.id, mutatieJaar(o.datum, norms)],
       );
       if (rows.length === 0) {
         // Also ends the loop for a batch of households without a running toeslag (no rows): advance past them.
