@@ -105,7 +105,7 @@ describe('on generated data, against plain SQL sums', () => {
     expect(rows.some((r) => d(r.gepauzeerd).gt(0))).toBe(true);
     for (const [id, o] of overzichten) {
       const expected = bySql.get(id) ?? { aantal: 0, totaal: '0.00', gedekt: '0.00', niet_gedekt: '0.00', gepauzeerd: '0.00', oudste: null };
-      expect({ id, ...o, schulden: undefined, perToeslagsoort: undefined, volgendeBetaling: undefined }).toEqual({
+      expect({ id, ...o, schulden: undefined, perToeslagsoort: undefined, volgendeBetaling: undefined, achterstand: undefined }).toEqual({
         id,
         aantalSchulden: expected.aantal,
         totaalOpenstaand: expected.totaal,
@@ -116,6 +116,7 @@ describe('on generated data, against plain SQL sums', () => {
         schulden: undefined,
         perToeslagsoort: undefined,
         volgendeBetaling: undefined,
+        achterstand: undefined,
       });
     }
   });
@@ -145,13 +146,15 @@ describe('on generated data, against plain SQL sums', () => {
     }
   });
 
-  it('has the next payment SQL finds: the earliest first unpaid termijn over the active regelingen', async () => {
+  it('has the next payment SQL finds: the earliest first unpaid termijn due today or later over the active regelingen', async () => {
     const next: Array<{ household_id: string; regeling_id: string; datum: string; bedrag: string }> = await app.em().getConnection().execute(
       `select distinct on (r.household_id) r.household_id, r.id as regeling_id, t.vervaldatum::text as datum, (t.bedrag - t.betaald_bedrag)::text as bedrag
          from betalingsregeling r
-         join lateral (select * from termijn t where t.betalingsregeling_id = r.id and t.betaald_bedrag < t.bedrag order by t.volgnummer limit 1) t on true
+         join lateral (select * from termijn t where t.betalingsregeling_id = r.id and t.betaald_bedrag < t.bedrag and t.vervaldatum >= ?::date
+                        order by t.volgnummer limit 1) t on true
         where r.status = 'ACTIEF'
         order by r.household_id, t.vervaldatum, r.id`,
+      [app.clock.today()],
     );
     expect(next.length).toBeGreaterThan(5);
     const bySql = new Map(next.map((n) => [toGlobalId('Household', n.household_id), n]));
@@ -159,6 +162,18 @@ describe('on generated data, against plain SQL sums', () => {
       const n = bySql.get(id);
       expect(o.volgendeBetaling).toEqual(n ? { datum: n.datum, bedrag: n.bedrag, betalingsregeling: { id: toGlobalId('Betalingsregeling', n.regeling_id) } } : null);
     }
+  });
+
+  it('has the arrears SQL finds: what is unpaid of active regelingen\'s termijnen whose vervaldatum has passed', async () => {
+    const rows: Array<{ household_id: string; achterstand: string }> = await app.em().getConnection().execute(
+      `select r.household_id, sum(t.bedrag - t.betaald_bedrag)::text as achterstand
+         from betalingsregeling r join termijn t on t.betalingsregeling_id = r.id
+        where r.status = 'ACTIEF' and t.betaald_bedrag < t.bedrag and t.vervaldatum < ?::date
+        group by r.household_id`,
+      [app.clock.today()],
+    );
+    const bySql = new Map(rows.map((r) => [toGlobalId('Household', r.household_id), r.achterstand]));
+    for (const [id, o] of overzichten) expect(d(o.achterstand).toFixed(2)).toBe(d(bySql.get(id) ?? '0').toFixed(2));
   });
 
   it('keeps every total the exact sum of its parts', () => {
