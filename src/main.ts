@@ -65,7 +65,7 @@ async function main(): Promise<void> {
       if (applied.length) logger.info({ applied }, 'migrations applied');
     }
     if (config.demoData && (await databaseIsEmpty(orm.em.fork()))) {
-      await loadDemoData(orm.em.fork());
+      await loadDemoData(orm.em.fork(), systemClock.today());
       logger.info('demo data loaded');
     }
     const verifier = await createTokenVerifier(config.auth, config.dataDir, systemClock);

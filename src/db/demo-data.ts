@@ -47,8 +47,11 @@ export function demoUuid(n: number): string {
 
 const money = (v: string) => new Decimal(v);
 
-/** Inserts the demo data set in one transaction. Deterministic: same ids and values every time. */
-export async function loadDemoData(em: EntityManager): Promise<void> {
+/**
+ * Inserts the demo data set in one transaction. `today` (YYYY-MM-DD) is the date in the Netherlands
+ * at load time. Deterministic: same ids and values every time.
+ */
+export async function loadDemoData(em: EntityManager, today: string): Promise<void> {
   await em.transactional(async (tx) => {
     const person = (n: number, bsn: string, voornamen: string, achternaam: string, geboortedatum: string, tussenvoegsel: string | null = null) =>
       tx.create(Person, { id: demoUuid(100 + n), bsn, voornamen, tussenvoegsel, achternaam, geboortedatum });

@@ -171,7 +171,7 @@ beforeAll(async () => {
     DATA_DIR: dir,
   });
   orm = await MikroORM.init(ormConfig({ clientUrl: dbUrl(), poolMax: 5 }));
-  await loadDemoData(orm.em.fork());
+  await loadDemoData(orm.em.fork(), clock.today());
   app = await createApp({
     config,
     orm,

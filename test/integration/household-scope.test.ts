@@ -1,4 +1,4 @@
-import { testClock } from '../support/clock';
+import { TEST_TODAY, testClock } from '../support/clock';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { actorFromClaims } from '../../src/auth/actor';
 import { HouseholdScope } from '../../src/auth/household-scope';
@@ -21,7 +21,7 @@ let orm: MikroORM;
 beforeAll(async () => {
   db = await createTestDatabase();
   orm = await MikroORM.init(ormConfig({ clientUrl: db.url, poolMax: 2 }));
-  await loadDemoData(orm.em.fork() as EntityManager);
+  await loadDemoData(orm.em.fork() as EntityManager, TEST_TODAY);
 });
 afterAll(async () => {
   await orm.close(true);

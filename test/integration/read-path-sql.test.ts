@@ -30,7 +30,7 @@ beforeAll(async () => {
   db = await createTestDatabase();
   orm = await MikroORM.init(ormConfig({ clientUrl: db.url, poolMax: 2 }));
   const em = orm.em.fork() as EntityManager;
-  await loadDemoData(em);
+  await loadDemoData(em, TEST_TODAY);
   // Machtigingen of one organisation in every state the policy distinguishes, one household each.
   const yesterday = new Date(Date.parse(TEST_TODAY) - 86_400_000).toISOString().slice(0, 10);
   const m = (household: string, organisationId: string, scope: MachtigingScope, status: MachtigingOpslagStatus, geldigTot: string) =>

@@ -115,8 +115,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       ...(onQuery ? { debug: ['query'], logger: (m: string) => onQuery(m) } : {}),
     }),
   );
-  if (options.demoData ?? !options.database) await loadDemoData(orm.em.fork());
   const clock = options.clock ?? testClock();
+  // The demo set as loaded on the app's (pinned) date.
+  if (options.demoData ?? !options.database) await loadDemoData(orm.em.fork(), clock.today());
   const verifier = await createTokenVerifier(config.auth, config.dataDir, clock);
   const log = testLogger();
   const app: RunningApp = await createApp({
