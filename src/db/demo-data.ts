@@ -18,10 +18,12 @@ import { SchuldEventSoort, SchuldStatus } from '../modules/schuld/schuld.enums';
 import { Toeslag } from '../modules/toeslag/toeslag.entity';
 import { ToeslagSoort, ToeslagStatus } from '../modules/toeslag/toeslag.enums';
 import { VroegsignaleringDeelname } from '../modules/vroegsignalering/vroegsignaal.entity';
+import { addDays, addMonths, firstOfNextMonth, yearOf } from '../shared/dates';
 
 /**
- * The demo personas (README.md, "Demo personas"), as of 22 November 2026. BSNs are from the
- * 99999xxxx test range and pass the 11-proef; ids are fixed so the README's examples keep working.
+ * The demo personas (README.md, "Demo personas"). BSNs are from the 99999xxxx test range and pass
+ * the 11-proef; ids are fixed so the README's examples keep working; dates are relative to the day
+ * the set is loaded (demoCalendar).
  */
 export const DEMO = {
   sanne: { bsn: '999990019', name: 'Sanne de Vries', note: 'BURGER, aanvrager: zorg- and huurtoeslag, two schulden, one betalingsregeling' },
@@ -47,11 +49,86 @@ export function demoUuid(n: number): string {
 
 const money = (v: string) => new Decimal(v);
 
+/** The betaaltermijn of a terugvordering: its vervaldatum is 6 weeks after the dagtekening (norm BETAALTERMIJN_DAGEN). */
+const BETAALTERMIJN_DAGEN = 42;
+/** Days from the vervaldatum to the free reminder, and from the reminder to the aanmaning (norms HERINNERING_NA_DAGEN, AANMANING_NA_DAGEN). */
+const HERINNERING_NA_DAGEN = 7;
+const AANMANING_NA_DAGEN = 14;
+
+/**
+ * Household El Amrani's history is fixed on purpose, not relative to the load date: it is a
+ * kinderopvangtoeslag of the toeslagenaffaire years, and what happens after the integrale beoordeling
+ * depends on those years (schulden up to and including 2020 are remitted, later ones are collected
+ * again; domain.md §3). A date that moved with today would drift out of that period.
+ */
+const EL_AMRANI = {
+  jaar: 2019,
+  voorlopig: '2018-12-14',
+  terugvordering: '2020-08-14',
+  gepauzeerd: '2021-01-15',
+  geboren: '1981-08-09',
+  aanvragerSinds: '2012-01-01',
+} as const;
+
+/**
+ * Every date of the demo set, as what it means relative to `today` (the load date), so the README's
+ * examples keep working in every month. The answers quoted in the README are those of a set loaded
+ * on 2026-11-22.
+ */
+export function demoCalendar(today: string) {
+  const jaar = yearOf(today);
+  // Sanne's standaard betalingsregeling: three termijnen paid, the fourth due on the first of next month.
+  const volgendeTermijn = firstOfNextMonth(today);
+  const eersteTermijn = addMonths(volgendeTermijn, -3);
+  // She asked for it the day before her zorgtoeslag recovery fell due, 12 days before its first termijn.
+  const regelingAangevraagd = addDays(eersteTermijn, -12);
+  const vervaldatumZorg = addDays(regelingAangevraagd, 1);
+  // Her huurtoeslag recovery is unpaid: reminded 13 days ago, so the aanmaning falls due tomorrow.
+  const herinneringHuur = addDays(today, 1 - AANMANING_NA_DAGEN);
+  const vervaldatumHuur = addDays(herinneringHuur, -HERINNERING_NA_DAGEN);
+  // Jan's small recovery came 12 weeks ago; its betaaltermijn has passed.
+  const terugvorderingJan = addDays(today, -84);
+  return {
+    today,
+    /** The running year. */
+    jaar,
+    /** A voorlopige beschikking (the voorschot for a year) is dated 1 October of the year before. */
+    voorlopig: (berekeningsjaar: number) => `${berekeningsjaar - 1}-10-01`,
+    /** From 1 October next year's toeslagen have been granted too (VOORLOPIG_TOEGEKEND, with a voorschot). */
+    volgendJaarToegekend: today >= `${jaar}-10-01`,
+    /** De Vries: the definitieve berekening of two years ago ended in recoveries of both toeslagen. */
+    deVriesDefinitiefJaar: jaar - 2,
+    terugvorderingZorg: addDays(vervaldatumZorg, -BETAALTERMIJN_DAGEN),
+    vervaldatumZorg,
+    regelingAangevraagd,
+    eersteTermijn,
+    volgendeTermijn,
+    terugvorderingHuur: addDays(vervaldatumHuur, -BETAALTERMIJN_DAGEN),
+    vervaldatumHuur,
+    herinneringHuur,
+    /** Jansen: the year before Jan's recovery (last year from late March, until then the year before). */
+    janDefinitiefJaar: yearOf(terugvorderingJan) - 1,
+    terugvorderingJan,
+    vervaldatumJan: addDays(terugvorderingJan, BETAALTERMIJN_DAGEN),
+    /** Born `jaren` years before the running year, on month-day `md` (ages stay what the personas say). */
+    geboren: (jaren: number, md: string) => `${jaar - jaren}-${md}`,
+    /** Vroegsignalering: the gemeenten take part from 1 January last year until 1 June next year (the real experiment: 2025-01-01 until 2027-06-01). */
+    deelnameVanaf: `${jaar - 1}-01-01`,
+    deelnameTot: `${jaar + 1}-06-01`,
+    /** The KOO: its financial-health check was approved five months ago; it holds a tegoed for the month a year ago, found eight months ago. */
+    financieleGezondheid: addMonths(today, -5),
+    tegoedPeriode: addMonths(today, -12).slice(0, 7),
+    tegoedOntstaan: addMonths(today, -8),
+  };
+}
+
 /**
  * Inserts the demo data set in one transaction. `today` (YYYY-MM-DD) is the date in the Netherlands
- * at load time. Deterministic: same ids and values every time.
+ * at load time; every date is relative to it (demoCalendar), except household El Amrani's history.
+ * Deterministic: the same ids and amounts every time, the same dates for the same `today`.
  */
 export async function loadDemoData(em: EntityManager, today: string): Promise<void> {
+  const c = demoCalendar(today);
   await em.transactional(async (tx) => {
     const person = (n: number, bsn: string, voornamen: string, achternaam: string, geboortedatum: string, tussenvoegsel: string | null = null) =>
       tx.create(Person, { id: demoUuid(100 + n), bsn, voornamen, tussenvoegsel, achternaam, geboortedatum });
@@ -72,13 +149,14 @@ export async function loadDemoData(em: EntityManager, today: string): Promise<vo
         voorschotPercentage: pct,
       });
     let beschikkingN = 600;
-    const voorlopig = (t: Toeslag, nummer: string, dagtekening: string) =>
+    /** The voorlopige beschikking of a toeslag (number: soort-jaar-gemeente-volgnummer); `n` fixes its id. */
+    const voorlopig = (t: Toeslag, volgnummer: string, dagtekening = c.voorlopig(t.berekeningsjaar), n = beschikkingN++) =>
       tx.create(Beschikking, {
-        id: demoUuid(beschikkingN++),
+        id: demoUuid(n),
         household: t.household,
         toeslag: t,
         soort: BeschikkingSoort.VOORLOPIG,
-        nummer,
+        nummer: `VL-${t.berekeningsjaar}-${t.household.gemeentecode}-${volgnummer}`,
         dagtekening,
         ingangsdatum: `${t.berekeningsjaar}-01-01`,
         jaarbedrag: t.berekendVoorschotMaandbedrag!.times(12),
@@ -86,7 +164,8 @@ export async function loadDemoData(em: EntityManager, today: string): Promise<vo
         voorschotPercentage: t.voorschotPercentage,
       });
     /** The definitieve berekening and the terugvorderingsbeschikking of a year with too much voorschot. */
-    const recovered = (t: Toeslag, nr: string, dagtekening: string, betaald: string, definitief: string, reden: string) => {
+    const recovered = (t: Toeslag, volgnummer: string, dagtekening: string, betaald: string, definitief: string, reden: string) => {
+      const nr = `${t.berekeningsjaar}-${t.household.gemeentecode}-${volgnummer}`;
       tx.create(Beschikking, {
         id: demoUuid(beschikkingN++),
         household: t.household,
@@ -111,14 +190,15 @@ export async function loadDemoData(em: EntityManager, today: string): Promise<vo
     };
     const event = (schuld: Schuld, datum: string, soort: SchuldEventSoort, naarStatus: SchuldStatus | null, reden: string, bedrag: string | null = null) =>
       tx.create(SchuldEvent, { household: schuld.household, schuld, datum, soort, naarStatus, reden, bron: 'SYSTEEM', bedrag: bedrag ? money(bedrag) : null });
-    const schuld = (n: number, b: Beschikking, vervaldatum: string, o: Partial<Pick<Schuld, 'status' | 'statusSinds' | 'gepauzeerd' | 'fraude'>> & { open?: string; kosten?: string }) => {
+    /** The schuld of a terugvorderingsbeschikking, due 6 weeks after its dagtekening. */
+    const schuld = (n: number, b: Beschikking, o: Partial<Pick<Schuld, 'status' | 'statusSinds' | 'gepauzeerd' | 'fraude'>> & { open?: string; kosten?: string }) => {
       const s = tx.create(Schuld, {
         id: demoUuid(n),
         household: b.household,
         toeslag: b.toeslag,
         beschikking: b,
         dagtekening: b.dagtekening,
-        vervaldatum,
+        vervaldatum: addDays(b.dagtekening, BETAALTERMIJN_DAGEN),
         oorspronkelijkBedrag: b.terugTeBetalen!,
         openstaandBedrag: o.open ? money(o.open) : b.terugTeBetalen!,
         kosten: money(o.kosten ?? '0'),
@@ -130,6 +210,12 @@ export async function loadDemoData(em: EntityManager, today: string): Promise<vo
       event(s, b.dagtekening, SchuldEventSoort.ONTSTAAN, SchuldStatus.OPEN, `Terugvorderingsbeschikking ${b.nummer}`);
       return s;
     };
+    /** A running toeslag (VOORLOPIG_TOEGEKEND, with a voorschot) and its voorlopige beschikking. */
+    const lopend = (n: number, h: Household, soort: ToeslagSoort, jaar: number, berekend: string, pct: number, volgnummer: string, beschikkingId?: number) => {
+      const t = toeslag(n, h, soort, jaar, ToeslagStatus.VOORLOPIG_TOEGEKEND, berekend, pct);
+      voorlopig(t, volgnummer, undefined, beschikkingId);
+      return t;
+    };
 
     // Household De Vries, Zwolle: the main persona.
     const deVries = household(DEMO.households.deVries, '0193', {
@@ -139,35 +225,36 @@ export async function loadDemoData(em: EntityManager, today: string): Promise<vo
       postcode: '8011LW',
       woonplaats: 'Zwolle',
     });
-    const sanne = person(1, DEMO.sanne.bsn, 'Sanne', 'Vries', '1988-03-14', 'de');
-    const ahmed = person(2, DEMO.ahmed.bsn, 'Ahmed', 'Vries', '1986-11-02', 'de');
-    const noor = person(3, DEMO.noor.bsn, 'Noor', 'Vries', '2019-06-21', 'de');
-    member(deVries, sanne, MemberRol.AANVRAGER, '2015-01-01');
-    member(deVries, ahmed, MemberRol.TOESLAGPARTNER, '2017-05-01');
-    member(deVries, noor, MemberRol.KIND, '2019-06-21');
+    const sanne = person(1, DEMO.sanne.bsn, 'Sanne', 'Vries', c.geboren(38, '03-14'), 'de');
+    const ahmed = person(2, DEMO.ahmed.bsn, 'Ahmed', 'Vries', c.geboren(40, '11-02'), 'de');
+    const noorGeboren = c.geboren(7, '06-21');
+    const noor = person(3, DEMO.noor.bsn, 'Noor', 'Vries', noorGeboren, 'de');
+    member(deVries, sanne, MemberRol.AANVRAGER, `${c.jaar - 11}-01-01`);
+    member(deVries, ahmed, MemberRol.TOESLAGPARTNER, `${c.jaar - 9}-05-01`);
+    member(deVries, noor, MemberRol.KIND, noorGeboren);
 
-    // 2024: both toeslagen ended in a recovery.
-    const zorg2024 = toeslag(300, deVries, ToeslagSoort.ZORGTOESLAG, 2024, ToeslagStatus.DEFINITIEF_TOEGEKEND, '131.00', 100);
-    voorlopig(zorg2024, 'VL-2024-0193-000101', '2023-12-15');
-    const tvZorg = recovered(zorg2024, '2024-0193-000412', '2026-07-10', '1572.00', '1260.00', 'Uw inkomen over 2024 was hoger dan het inkomen waarmee het voorschot was berekend.');
-    const huur2024 = toeslag(301, deVries, ToeslagSoort.HUURTOESLAG, 2024, ToeslagStatus.DEFINITIEF_TOEGEKEND, '331.12', 90);
-    voorlopig(huur2024, 'VL-2024-0193-000102', '2023-12-15');
-    const tvHuur = recovered(huur2024, '2024-0193-000413', '2026-09-29', '3576.00', '2325.60', 'Uw gezamenlijke inkomen over 2024 was hoger en uw huur was lager dan opgegeven.');
-    // 2026: both running.
-    const zorg2026 = toeslag(304, deVries, ToeslagSoort.ZORGTOESLAG, 2026, ToeslagStatus.VOORLOPIG_TOEGEKEND, '123.00', 100);
-    voorlopig(zorg2026, 'VL-2026-0193-000201', '2025-12-12');
-    const huur2026 = toeslag(305, deVries, ToeslagSoort.HUURTOESLAG, 2026, ToeslagStatus.VOORLOPIG_TOEGEKEND, '340.00', 90);
-    voorlopig(huur2026, 'VL-2026-0193-000202', '2025-12-12');
+    // Two years ago: both toeslagen ended in a recovery.
+    const oud = c.deVriesDefinitiefJaar;
+    const zorgOud = toeslag(300, deVries, ToeslagSoort.ZORGTOESLAG, oud, ToeslagStatus.DEFINITIEF_TOEGEKEND, '131.00', 100);
+    voorlopig(zorgOud, '000101');
+    const tvZorg = recovered(zorgOud, '000412', c.terugvorderingZorg, '1572.00', '1260.00', `Uw inkomen over ${oud} was hoger dan het inkomen waarmee het voorschot was berekend.`);
+    const huurOud = toeslag(301, deVries, ToeslagSoort.HUURTOESLAG, oud, ToeslagStatus.DEFINITIEF_TOEGEKEND, '331.12', 90);
+    voorlopig(huurOud, '000102');
+    const tvHuur = recovered(huurOud, '000413', c.terugvorderingHuur, '3576.00', '2325.60', `Uw gezamenlijke inkomen over ${oud} was hoger en uw huur was lager dan opgegeven.`);
+    // The running year: both running (from 1 October next year's too, below).
+    lopend(304, deVries, ToeslagSoort.ZORGTOESLAG, c.jaar, '123.00', 100, '000201');
+    lopend(305, deVries, ToeslagSoort.HUURTOESLAG, c.jaar, '340.00', 90, '000202');
 
-    const schuldZorg = schuld(400, tvZorg, '2026-08-21', { status: SchuldStatus.IN_BETALINGSREGELING, statusSinds: '2026-08-20', open: '252.00' });
-    event(schuldZorg, '2026-08-20', SchuldEventSoort.REGELING_GESTART, SchuldStatus.IN_BETALINGSREGELING, 'Standaard betalingsregeling aangevraagd');
-    for (const datum of ['2026-09-01', '2026-10-01', '2026-11-01']) {
-      event(schuldZorg, datum, SchuldEventSoort.BETALING, null, 'Termijn betalingsregeling ontvangen', '20.00');
+    const schuldZorg = schuld(400, tvZorg, { status: SchuldStatus.IN_BETALINGSREGELING, statusSinds: c.regelingAangevraagd, open: '252.00' });
+    event(schuldZorg, c.regelingAangevraagd, SchuldEventSoort.REGELING_GESTART, SchuldStatus.IN_BETALINGSREGELING, 'Standaard betalingsregeling aangevraagd');
+    for (let i = 0; i < 3; i++) {
+      event(schuldZorg, addMonths(c.eersteTermijn, i), SchuldEventSoort.BETALING, null, 'Termijn betalingsregeling ontvangen', '20.00');
     }
-    const schuldHuur = schuld(401, tvHuur, '2026-11-10', { status: SchuldStatus.HERINNERD, statusSinds: '2026-11-17' });
-    event(schuldHuur, '2026-11-17', SchuldEventSoort.HERINNERING, SchuldStatus.HERINNERD, 'Niet betaald voor de vervaldatum: betalingsherinnering');
+    const schuldHuur = schuld(401, tvHuur, { status: SchuldStatus.HERINNERD, statusSinds: c.herinneringHuur });
+    event(schuldHuur, c.herinneringHuur, SchuldEventSoort.HERINNERING, SchuldStatus.HERINNERD, 'Niet betaald voor de vervaldatum: betalingsherinnering');
 
-    // A standaard regeling (Leidraad art. 79.7): €20 a month, the remainder in the last termijn.
+    // A standaard regeling (Leidraad art. 79.7): €20 a month from the first termijn, the remainder in
+    // the last termijn; the first three are paid, the fourth is due on the first of next month.
     const regeling = tx.create(Betalingsregeling, {
       id: demoUuid(500),
       household: deVries,
@@ -176,12 +263,11 @@ export async function loadDemoData(em: EntityManager, today: string): Promise<vo
       totaalBedrag: money('312.00'),
       termijnbedrag: money('20.00'),
       aantalTermijnen: 16,
-      startdatum: '2026-09-01',
+      startdatum: c.eersteTermijn,
     });
     regeling.schulden.add(schuldZorg);
     for (let i = 0; i < 16; i++) {
-      const month = 8 + i; // September 2026 = month index 8
-      const vervaldatum = `${2026 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}-01`;
+      const vervaldatum = addMonths(c.eersteTermijn, i);
       const paid = i < 3;
       tx.create(Termijn, {
         id: demoUuid(520 + i),
@@ -203,31 +289,39 @@ export async function loadDemoData(em: EntityManager, today: string): Promise<vo
       postcode: '8232VT',
       woonplaats: 'Lelystad',
     });
-    member(jansen, person(4, DEMO.jan.bsn, 'Jan', 'Jansen', '1975-02-28'), MemberRol.AANVRAGER, '2010-01-01');
-    const janZorg2025 = toeslag(302, jansen, ToeslagSoort.ZORGTOESLAG, 2025, ToeslagStatus.DEFINITIEF_TOEGEKEND, '110.00', 100);
-    voorlopig(janZorg2025, 'VL-2025-0995-000031', '2024-12-13');
-    const tvJan = recovered(janZorg2025, '2025-0995-000077', '2026-09-01', '1320.00', '1224.00', 'U had in 2025 minder maanden recht op zorgtoeslag.');
-    schuld(402, tvJan, '2026-10-13', {});
-    const janZorg2026 = toeslag(306, jansen, ToeslagSoort.ZORGTOESLAG, 2026, ToeslagStatus.VOORLOPIG_TOEGEKEND, '123.00', 100);
-    voorlopig(janZorg2026, 'VL-2026-0995-000032', '2025-12-12');
+    member(jansen, person(4, DEMO.jan.bsn, 'Jan', 'Jansen', c.geboren(51, '02-28')), MemberRol.AANVRAGER, `${c.jaar - 16}-01-01`);
+    const janJaar = c.janDefinitiefJaar;
+    const janZorgOud = toeslag(302, jansen, ToeslagSoort.ZORGTOESLAG, janJaar, ToeslagStatus.DEFINITIEF_TOEGEKEND, '110.00', 100);
+    voorlopig(janZorgOud, '000031');
+    const tvJan = recovered(janZorgOud, '000077', c.terugvorderingJan, '1320.00', '1224.00', `U had in ${janJaar} minder maanden recht op zorgtoeslag.`);
+    schuld(402, tvJan, {});
+    lopend(306, jansen, ToeslagSoort.ZORGTOESLAG, c.jaar, '123.00', 100, '000032');
 
-    // Household El Amrani, Utrecht: registered with UHT, so collection is paused.
+    // Household El Amrani, Utrecht: registered with UHT, so collection is paused (fixed dates: EL_AMRANI).
     const elAmrani = household(
       DEMO.households.elAmrani,
       '0344',
       { straat: 'Oudegracht', huisnummer: 200, huisnummertoevoeging: 'bis', postcode: '3511NR', woonplaats: 'Utrecht' },
       true,
     );
-    member(elAmrani, person(5, DEMO.fatima.bsn, 'Fatima', 'El Amrani', '1981-08-09'), MemberRol.AANVRAGER, '2012-01-01');
-    const kot2019 = toeslag(303, elAmrani, ToeslagSoort.KINDEROPVANGTOESLAG, 2019, ToeslagStatus.DEFINITIEF_TOEGEKEND, '812.00', 100);
-    voorlopig(kot2019, 'VL-2019-0344-001200', '2018-12-14');
-    const tvKot = recovered(kot2019, '2019-0344-001980', '2020-08-14', '9744.00', '4873.85', 'De kinderopvangtoeslag over 2019 is lager vastgesteld.');
-    const schuldKot = schuld(403, tvKot, '2020-09-25', { gepauzeerd: true, statusSinds: '2021-01-15' });
-    event(schuldKot, '2021-01-15', SchuldEventSoort.GEPAUZEERD, null, 'Aangemeld bij de herstelorganisatie (UHT): invordering gepauzeerd');
+    member(elAmrani, person(5, DEMO.fatima.bsn, 'Fatima', 'El Amrani', EL_AMRANI.geboren), MemberRol.AANVRAGER, EL_AMRANI.aanvragerSinds);
+    const kot = toeslag(303, elAmrani, ToeslagSoort.KINDEROPVANGTOESLAG, EL_AMRANI.jaar, ToeslagStatus.DEFINITIEF_TOEGEKEND, '812.00', 100);
+    voorlopig(kot, '001200', EL_AMRANI.voorlopig);
+    const tvKot = recovered(kot, '001980', EL_AMRANI.terugvordering, '9744.00', '4873.85', `De kinderopvangtoeslag over ${EL_AMRANI.jaar} is lager vastgesteld.`);
+    const schuldKot = schuld(403, tvKot, { gepauzeerd: true, statusSinds: EL_AMRANI.gepauzeerd });
+    event(schuldKot, EL_AMRANI.gepauzeerd, SchuldEventSoort.GEPAUZEERD, null, 'Aangemeld bij de herstelorganisatie (UHT): invordering gepauzeerd');
 
-    // Vroegsignalering (issue 6): the experiment's participants (a few of the ten, until 1 June 2027).
+    // From 1 October next year's toeslagen are granted too, with the same voorschot. In December no
+    // voorschot of the running year is paid any more, so a change "from next month" is made on these.
+    if (c.volgendJaarToegekend) {
+      lopend(307, deVries, ToeslagSoort.ZORGTOESLAG, c.jaar + 1, '123.00', 100, '000301', 620);
+      lopend(308, deVries, ToeslagSoort.HUURTOESLAG, c.jaar + 1, '340.00', 90, '000302', 621);
+      lopend(309, jansen, ToeslagSoort.ZORGTOESLAG, c.jaar + 1, '123.00', 100, '000033', 622);
+    }
+
+    // Vroegsignalering (issue 6): the experiment's participants (a few of the ten), taking part today and for months to come.
     for (const [n, gemeentecode, naam] of [[800, '0193', 'Zwolle'], [801, '0995', 'Lelystad'], [802, '0344', 'Utrecht'], [803, '0363', 'Amsterdam'], [804, '0014', 'Groningen']] as const) {
-      tx.create(VroegsignaleringDeelname, { id: demoUuid(n), gemeentecode, naam, vanaf: '2025-01-01', tot: '2027-06-01', gewijzigdDoor: 'M12345' });
+      tx.create(VroegsignaleringDeelname, { id: demoUuid(n), gemeentecode, naam, vanaf: c.deelnameVanaf, tot: c.deelnameTot, gewijzigdDoor: 'M12345' });
     }
     // The KOO persona (issue 7): an organisation under the old convenant with one LRK location, and
     // one open convenanttegoed it still holds for household De Vries.
@@ -237,17 +331,17 @@ export async function loadDemoData(em: EntityManager, today: string): Promise<vo
       naam: 'Kinderopvang De Vlinder',
       overeenkomstStatus: OvereenkomstStatus.OUD_CONVENANT,
       financieleGezondheidOk: true,
-      financieleGezondheidDatum: '2026-06-30',
+      financieleGezondheidDatum: c.financieleGezondheid,
     });
     tx.create(KooLocatie, { id: demoUuid(851), organisatie: koo, lrkNummer: DEMO.koo.lrk, naam: 'De Vlinder, Zwolle-Zuid' });
     tx.create(KooConvenanttegoed, {
       id: demoUuid(860),
       household: deVries,
       organisatie: koo,
-      periode: '2025-11',
+      periode: c.tegoedPeriode,
       bedrag: money('145.20'),
       status: ConvenanttegoedStatus.OPEN,
-      ontstaanOp: '2026-03-12',
+      ontstaanOp: c.tegoedOntstaan,
     });
   });
 }

@@ -13,7 +13,8 @@ import { actorFromClaims } from '../../src/auth/actor';
 import { Beschikking } from '../../src/modules/beschikking/beschikking.entity';
 import { Termijn } from '../../src/modules/betalingsregeling/termijn.entity';
 import { SchuldEvent } from '../../src/modules/schuld/schuld-event.entity';
-import { DEMO } from '../../src/db/demo-data';
+import { DEMO, demoCalendar } from '../../src/db/demo-data';
+import { todayInNL } from '../../src/shared/dates';
 import { toGlobalId, type NodeTypeName } from '../../src/shared/global-id';
 import { createRequestContext } from '../../src/server/context';
 import { getSchema } from '../../src/server/schema';
@@ -58,12 +59,18 @@ describe('a citizen and their own household', () => {
       ['TOESLAGPARTNER', '999990020'],
       ['KIND', '999990032'],
     ]);
-    // newest berekeningsjaar first, then by soort
+    // newest berekeningsjaar first, then by soort; the years are relative to the day the demo set was
+    // loaded (today): two years ago definitief, the running year, from 1 October also next year
+    const cal = demoCalendar(todayInNL());
+    const lopend = (jaar: number) => [
+      ['HUURTOESLAG', jaar, 'VOORLOPIG_TOEGEKEND', '306.00', 90],
+      ['ZORGTOESLAG', jaar, 'VOORLOPIG_TOEGEKEND', '123.00', 100],
+    ];
     expect(h.toeslagen.nodes.map((t) => [t.soort, t.berekeningsjaar, t.status, t.voorschotMaandbedrag, t.voorschotPercentage])).toEqual([
-      ['HUURTOESLAG', 2026, 'VOORLOPIG_TOEGEKEND', '306.00', 90],
-      ['ZORGTOESLAG', 2026, 'VOORLOPIG_TOEGEKEND', '123.00', 100],
-      ['HUURTOESLAG', 2024, 'DEFINITIEF_TOEGEKEND', '298.00', 90],
-      ['ZORGTOESLAG', 2024, 'DEFINITIEF_TOEGEKEND', '131.00', 100],
+      ...(cal.volgendJaarToegekend ? lopend(cal.jaar + 1) : []),
+      ...lopend(cal.jaar),
+      ['HUURTOESLAG', cal.jaar - 2, 'DEFINITIEF_TOEGEKEND', '298.00', 90],
+      ['ZORGTOESLAG', cal.jaar - 2, 'DEFINITIEF_TOEGEKEND', '131.00', 100],
     ]);
     expect(h.schulden.nodes.map((s) => [s.openstaandBedrag, s.oorspronkelijkBedrag, s.status, s.toeslag.soort])).toEqual([
       ['252.00', '312.00', 'IN_BETALINGSREGELING', 'ZORGTOESLAG'],

@@ -9,9 +9,10 @@ import {
   type HouseholdsQuery,
   type SchuldFilter,
 } from '../generated/graphql';
-import { DEMO } from '../../src/db/demo-data';
+import { DEMO, demoCalendar } from '../../src/db/demo-data';
 import { SchuldStatus, TERMINAL_SCHULD_STATUSES } from '../../src/modules/schuld/schuld.enums';
 import { encodeCursor } from '../../src/shared/connection';
+import { todayInNL } from '../../src/shared/dates';
 import { toGlobalId } from '../../src/shared/global-id';
 import { codes, startTestApp, type GqlResponse, type TestApp } from '../support/app';
 import { Factory, nextBsn, type BuiltHousehold } from '../support/factories';
@@ -40,6 +41,12 @@ afterAll(() => app.close());
 const gid = (type: 'Household', id: string) => toGlobalId(type, id);
 const deVries = toGlobalId('Household', DEMO.households.deVries);
 
+// The demo set's years are relative to the day it was loaded (today): De Vries has the toeslagen of
+// two years ago (definitief) and of the running year, from 1 October also next year's.
+const cal = demoCalendar(todayInNL());
+const oud = cal.deVriesDefinitiefJaar;
+const lopend = cal.volgendJaarToegekend ? [cal.jaar + 1, cal.jaar] : [cal.jaar];
+
 describe('toeslagen(filter)', () => {
   const run = async (filter: object | undefined, first?: number) =>
     (await app.gql(HouseholdToeslagenDocument, { id: deVries, filter, first }, medewerker)).data!.household.toeslagen.nodes.map(
@@ -47,24 +54,25 @@ describe('toeslagen(filter)', () => {
     );
 
   it('filters by soort, berekeningsjaar and status, keeping the stable order', async () => {
-    expect(await run(undefined)).toEqual(['HUURTOESLAG 2026', 'ZORGTOESLAG 2026', 'HUURTOESLAG 2024', 'ZORGTOESLAG 2024']);
-    expect(await run({ soort: ['ZORGTOESLAG'] })).toEqual(['ZORGTOESLAG 2026', 'ZORGTOESLAG 2024']);
-    expect(await run({ berekeningsjaar: 2024 })).toEqual(['HUURTOESLAG 2024', 'ZORGTOESLAG 2024']);
-    expect(await run({ status: ['VOORLOPIG_TOEGEKEND'] })).toEqual(['HUURTOESLAG 2026', 'ZORGTOESLAG 2026']);
-    expect(await run({ soort: ['HUURTOESLAG', 'KINDEROPVANGTOESLAG'], berekeningsjaar: 2024, status: ['DEFINITIEF_TOEGEKEND'] })).toEqual(['HUURTOESLAG 2024']);
+    const beide = (jaren: number[]) => jaren.flatMap((j) => [`HUURTOESLAG ${j}`, `ZORGTOESLAG ${j}`]);
+    expect(await run(undefined)).toEqual(beide([...lopend, oud]));
+    expect(await run({ soort: ['ZORGTOESLAG'] })).toEqual([...lopend, oud].map((j) => `ZORGTOESLAG ${j}`));
+    expect(await run({ berekeningsjaar: oud })).toEqual(beide([oud]));
+    expect(await run({ status: ['VOORLOPIG_TOEGEKEND'] })).toEqual(beide(lopend));
+    expect(await run({ soort: ['HUURTOESLAG', 'KINDEROPVANGTOESLAG'], berekeningsjaar: oud, status: ['DEFINITIEF_TOEGEKEND'] })).toEqual([`HUURTOESLAG ${oud}`]);
   });
 
   it('an empty list matches nothing; an absent or null condition does not filter', async () => {
     expect(await run({ soort: [] })).toEqual([]);
-    expect(await run({ soort: null, berekeningsjaar: null })).toHaveLength(4);
+    expect(await run({ soort: null, berekeningsjaar: null })).toHaveLength(2 * (lopend.length + 1));
   });
 
   it('pages through a filtered list with keyset cursors', async () => {
-    const p1 = await app.gql(HouseholdToeslagenDocument, { id: deVries, first: 1, filter: { berekeningsjaar: 2026 } }, medewerker);
+    const p1 = await app.gql(HouseholdToeslagenDocument, { id: deVries, first: 1, filter: { berekeningsjaar: cal.jaar } }, medewerker);
     const c1 = p1.data!.household.toeslagen;
     expect(c1.nodes.map((t) => t.soort)).toEqual(['HUURTOESLAG']);
     expect(c1.pageInfo.hasNextPage).toBe(true);
-    const p2 = await app.gql(HouseholdToeslagenDocument, { id: deVries, first: 1, after: c1.pageInfo.endCursor, filter: { berekeningsjaar: 2026 } }, medewerker);
+    const p2 = await app.gql(HouseholdToeslagenDocument, { id: deVries, first: 1, after: c1.pageInfo.endCursor, filter: { berekeningsjaar: cal.jaar } }, medewerker);
     expect(p2.data!.household.toeslagen.nodes.map((t) => t.soort)).toEqual(['ZORGTOESLAG']);
     expect(p2.data!.household.toeslagen.pageInfo.hasNextPage).toBe(false);
   });
@@ -88,8 +96,8 @@ describe('schulden(filter)', () => {
   it('filters on the toeslag the schuld came from, and on status', async () => {
     const ids = async (filter: SchuldFilter) => (await all(deVries, filter)).map((s) => s.id);
     expect(await ids({ toeslagSoort: ['HUURTOESLAG'] })).toEqual([toGlobalId('Schuld', '0e8a4a6c-1c1b-4c2a-9a51-000000000401')]);
-    expect(await ids({ berekeningsjaar: 2024 })).toHaveLength(2);
-    expect(await ids({ berekeningsjaar: 2023 })).toEqual([]);
+    expect(await ids({ berekeningsjaar: oud })).toHaveLength(2);
+    expect(await ids({ berekeningsjaar: oud - 1 })).toEqual([]);
     expect(await ids({ status: ['IN_BETALINGSREGELING'] })).toEqual([toGlobalId('Schuld', '0e8a4a6c-1c1b-4c2a-9a51-000000000400')]);
     expect(await ids({ status: ['HERINNERD'], toeslagSoort: ['ZORGTOESLAG'] })).toEqual([]);
   });

@@ -1,8 +1,9 @@
 import { TEST_TODAY } from '../support/clock';
 import Decimal from 'decimal.js';
 import { HouseholdDetailsDocument, MyHouseholdDetailsDocument, NodeDocument } from '../generated/graphql';
-import { DEMO, demoUuid } from '../../src/db/demo-data';
+import { DEMO, demoCalendar, demoUuid } from '../../src/db/demo-data';
 import { Termijn } from '../../src/modules/betalingsregeling/termijn.entity';
+import { addMonths } from '../../src/shared/dates';
 import { toGlobalId } from '../../src/shared/global-id';
 import { startTestApp, type TestApp } from '../support/app';
 import { Factory, type BuiltHousehold } from '../support/factories';
@@ -32,20 +33,24 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
+// The demo set's dates are relative to the day it was loaded (today).
+const cal = demoCalendar(TEST_TODAY);
+const oud = cal.deVriesDefinitiefJaar;
+
 describe('the demo household De Vries, as Sanne sees it', () => {
   it('shows every beschikking of a toeslag, oldest first, the definitieve berekening before its terugvordering', async () => {
     const r = await app.gql(MyHouseholdDetailsDocument, {}, await app.token({ ...personas.sanne }));
     expect(r.errors).toBeUndefined();
-    const zorg2024 = r.data!.myHousehold!.toeslagen.nodes.find((t) => t.id === toGlobalId('Toeslag', demoUuid(300)))!;
-    expect(zorg2024).toMatchObject({ berekendVoorschotMaandbedrag: '131.00', voorschotMaandbedrag: '131.00', voorschotPercentage: 100 });
-    expect(zorg2024.beschikkingen.map((b) => [b.soort, b.nummer, b.dagtekening])).toEqual([
-      ['VOORLOPIG', 'VL-2024-0193-000101', '2023-12-15'],
-      ['DEFINITIEF', 'DF-2024-0193-000412', '2026-07-10'],
-      ['TERUGVORDERING', 'TV-2024-0193-000412', '2026-07-10'],
+    const zorgOud = r.data!.myHousehold!.toeslagen.nodes.find((t) => t.id === toGlobalId('Toeslag', demoUuid(300)))!;
+    expect(zorgOud).toMatchObject({ berekeningsjaar: oud, berekendVoorschotMaandbedrag: '131.00', voorschotMaandbedrag: '131.00', voorschotPercentage: 100 });
+    expect(zorgOud.beschikkingen.map((b) => [b.soort, b.nummer, b.dagtekening])).toEqual([
+      ['VOORLOPIG', `VL-${oud}-0193-000101`, cal.voorlopig(oud)],
+      ['DEFINITIEF', `DF-${oud}-0193-000412`, cal.terugvorderingZorg],
+      ['TERUGVORDERING', `TV-${oud}-0193-000412`, cal.terugvorderingZorg],
     ]);
-    expect(zorg2024.beschikkingen[0]).toMatchObject({ ingangsdatum: '2024-01-01', jaarbedrag: '1572.00', voorschotMaandbedrag: '131.00', voorschotPercentage: 100 });
-    expect(zorg2024.beschikkingen[2]).toMatchObject({ betaaldeVoorschotten: '1572.00', terugTeBetalen: '312.00', jaarbedrag: null });
-    expect(zorg2024.beschikkingen[2].reden).toMatch(/^Uw inkomen over 2024/);
+    expect(zorgOud.beschikkingen[0]).toMatchObject({ ingangsdatum: `${oud}-01-01`, jaarbedrag: '1572.00', voorschotMaandbedrag: '131.00', voorschotPercentage: 100 });
+    expect(zorgOud.beschikkingen[2]).toMatchObject({ betaaldeVoorschotten: '1572.00', terugTeBetalen: '312.00', jaarbedrag: null });
+    expect(zorgOud.beschikkingen[2].reden).toMatch(new RegExp(`^Uw inkomen over ${oud}`));
   });
 
   it('shows a schuld’s origin, costs, status date, total, history and covering regeling', async () => {
@@ -53,17 +58,17 @@ describe('the demo household De Vries, as Sanne sees it', () => {
     const h = r.data!.myHousehold!;
     const [zorg, huur] = h.schulden.nodes;
     const regelingId = toGlobalId('Betalingsregeling', demoUuid(500));
-    expect(zorg).toMatchObject({ kosten: '0.00', statusSinds: '2026-08-20', totaalOpenstaand: '252.00', betalingsregeling: { id: regelingId } });
-    expect(zorg.beschikking).toMatchObject({ soort: 'TERUGVORDERING', nummer: 'TV-2024-0193-000412', toeslag: { id: toGlobalId('Toeslag', demoUuid(300)) } });
+    expect(zorg).toMatchObject({ kosten: '0.00', statusSinds: cal.regelingAangevraagd, totaalOpenstaand: '252.00', betalingsregeling: { id: regelingId } });
+    expect(zorg.beschikking).toMatchObject({ soort: 'TERUGVORDERING', nummer: `TV-${oud}-0193-000412`, toeslag: { id: toGlobalId('Toeslag', demoUuid(300)) } });
     expect(zorg.geschiedenis.map((e) => [e.datum, e.soort, e.naarStatus, e.bedrag])).toEqual([
-      ['2026-07-10', 'ONTSTAAN', 'OPEN', null],
-      ['2026-08-20', 'REGELING_GESTART', 'IN_BETALINGSREGELING', null],
-      ['2026-09-01', 'BETALING', null, '20.00'],
-      ['2026-10-01', 'BETALING', null, '20.00'],
-      ['2026-11-01', 'BETALING', null, '20.00'],
+      [cal.terugvorderingZorg, 'ONTSTAAN', 'OPEN', null],
+      [cal.regelingAangevraagd, 'REGELING_GESTART', 'IN_BETALINGSREGELING', null],
+      [cal.eersteTermijn, 'BETALING', null, '20.00'],
+      [addMonths(cal.eersteTermijn, 1), 'BETALING', null, '20.00'],
+      [addMonths(cal.eersteTermijn, 2), 'BETALING', null, '20.00'],
     ]);
-    expect(zorg.geschiedenis[0]).toMatchObject({ bron: 'SYSTEEM', reden: 'Terugvorderingsbeschikking TV-2024-0193-000412', vanStatus: null });
-    expect(huur).toMatchObject({ totaalOpenstaand: '1250.40', betalingsregeling: null, beschikking: { nummer: 'TV-2024-0193-000413' } });
+    expect(zorg.geschiedenis[0]).toMatchObject({ bron: 'SYSTEEM', reden: `Terugvorderingsbeschikking TV-${oud}-0193-000412`, vanStatus: null });
+    expect(huur).toMatchObject({ totaalOpenstaand: '1250.40', betalingsregeling: null, beschikking: { nummer: `TV-${oud}-0193-000413` } });
   });
 
   it('shows the termijnen, which sum exactly to the regeling, and whether it is paid up today', async () => {
@@ -72,19 +77,21 @@ describe('the demo household De Vries, as Sanne sees it', () => {
     expect(regeling.termijnen).toHaveLength(16);
     expect(regeling.termijnen.map((t) => t.volgnummer)).toEqual(Array.from({ length: 16 }, (_, i) => i + 1));
     expect(regeling.termijnen.reduce((s, t) => s.plus(t.bedrag), new Decimal(0)).toFixed(2)).toBe('312.00');
-    expect(regeling.termijnen[0]).toMatchObject({ vervaldatum: '2026-09-01', bedrag: '20.00', betaaldBedrag: '20.00', betaaldOp: '2026-09-01' });
+    expect(regeling.termijnen[0]).toMatchObject({ vervaldatum: cal.eersteTermijn, bedrag: '20.00', betaaldBedrag: '20.00', betaaldOp: cal.eersteTermijn });
     expect(regeling.termijnen[15]).toMatchObject({ bedrag: '12.00', betaaldBedrag: '0.00', betaaldOp: null });
     // Independently of the rule: paid up means no termijn due before today is short.
     const today = TEST_TODAY;
     const expected = regeling.termijnen.every((t) => t.vervaldatum >= today || new Decimal(t.betaaldBedrag).gte(t.bedrag));
     expect(regeling.bijOpDatum).toBe(expected);
+    // The demo set is loaded paid up: three termijnen paid, the fourth due on the first of next month.
+    expect(regeling.bijOpDatum).toBe(true);
   });
 
   it('fetches a beschikking through node(id), with its toeslag', async () => {
     const id = toGlobalId('Beschikking', demoUuid(602));
     const r = await app.gql(NodeDocument, { id }, await app.token({ ...personas.ahmed }));
     expect(r.errors).toBeUndefined();
-    expect(r.data!.node).toMatchObject({ __typename: 'Beschikking', id, beschikkingSoort: 'TERUGVORDERING', nummer: 'TV-2024-0193-000412' });
+    expect(r.data!.node).toMatchObject({ __typename: 'Beschikking', id, beschikkingSoort: 'TERUGVORDERING', nummer: `TV-${oud}-0193-000412` });
   });
 });
 

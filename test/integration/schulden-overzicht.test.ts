@@ -1,6 +1,8 @@
 import Decimal from 'decimal.js';
 import { AllSchuldenOverzichtenDocument, MySchuldenOverzichtDocument, SchuldenOverzichtDocument, type OverzichtFragment } from '../generated/graphql';
-import { DEMO, demoUuid } from '../../src/db/demo-data';
+import { DEMO, demoCalendar, demoUuid } from '../../src/db/demo-data';
+import { todayInNL } from '../../src/shared/dates';
+import { formatDatum } from '../../src/shared/format-nl';
 import { toGlobalId } from '../../src/shared/global-id';
 import { startTestApp, type TestApp } from '../support/app';
 import { Factory } from '../support/factories';
@@ -24,13 +26,16 @@ const sum = (values: string[]) => values.reduce((a, v) => a.plus(v), d('0'));
 
 describe('the demo households', () => {
   it('gives Sanne one total of both schulden, what her regeling covers, and the next payment', async () => {
+    // The demo set's dates are relative to the day it was loaded (today).
+    const cal = demoCalendar(todayInNL());
+    const oud = cal.deVriesDefinitiefJaar;
     const r = await app.gql(MySchuldenOverzichtDocument, {}, await app.token({ ...personas.sanne }));
     expect(r.errors).toBeUndefined();
     const o = r.data!.myHousehold!.schuldenOverzicht;
     expect(o).toMatchObject({
       totaalOpenstaand: '1502.40',
       aantalSchulden: 2,
-      oudsteVervaldatum: '2026-08-21',
+      oudsteVervaldatum: cal.vervaldatumZorg,
       gedektDoorRegeling: '252.00',
       nietGedekt: '1250.40',
       waarvanGepauzeerd: '0.00',
@@ -38,18 +43,19 @@ describe('the demo households', () => {
         { soort: 'ZORGTOESLAG', aantalSchulden: 1, totaalOpenstaand: '252.00' },
         { soort: 'HUURTOESLAG', aantalSchulden: 1, totaalOpenstaand: '1250.40' },
       ],
-      // Termijnen 1–3 are paid: the fourth (1 December 2026, €20) is next.
-      volgendeBetaling: { datum: '2026-12-01', bedrag: '20.00', betalingsregeling: { id: toGlobalId('Betalingsregeling', demoUuid(500)) } },
+      // Termijnen 1–3 are paid: the fourth (the first of next month, €20) is next.
+      volgendeBetaling: { datum: cal.volgendeTermijn, bedrag: '20.00', betalingsregeling: { id: toGlobalId('Betalingsregeling', demoUuid(500)) } },
     });
     expect(o.schulden.map((s) => [s.schuld.id, s.openstaand, s.gedekt])).toEqual([
       [toGlobalId('Schuld', demoUuid(400)), '252.00', true],
       [toGlobalId('Schuld', demoUuid(401)), '1250.40', false],
     ]);
     expect(o.schulden[0].uitleg).toBe(
-      'Terugvordering zorgtoeslag 2024, beschikking TV-2024-0193-000412 van 10 juli 2026: u kreeg € 1.572,00 aan voorschot en had recht op € 1.260,00. ' +
-        'Reden: Uw inkomen over 2024 was hoger dan het inkomen waarmee het voorschot was berekend. Nog te betalen: € 252,00, via uw betalingsregeling.',
+      `Terugvordering zorgtoeslag ${oud}, beschikking TV-${oud}-0193-000412 van ${formatDatum(cal.terugvorderingZorg)}: u kreeg € 1.572,00 aan voorschot en had recht op € 1.260,00. ` +
+        `Reden: Uw inkomen over ${oud} was hoger dan het inkomen waarmee het voorschot was berekend. Nog te betalen: € 252,00, via uw betalingsregeling.`,
     );
-    expect(o.schulden[1].uitleg).toMatch(/^Terugvordering huurtoeslag 2024, beschikking TV-2024-0193-000413 van 29 september 2026: u kreeg € 3\.576,00 aan voorschot en had recht op € 2\.325,60\. /);
+    const huurBegin = `Terugvordering huurtoeslag ${oud}, beschikking TV-${oud}-0193-000413 van ${formatDatum(cal.terugvorderingHuur)}: u kreeg € 3.576,00 aan voorschot en had recht op € 2.325,60. `;
+    expect(o.schulden[1].uitleg.slice(0, huurBegin.length)).toBe(huurBegin);
   });
 
   it('shows the paused UHT schuld of El Amrani as paused, and the same overview to a medewerker as to the citizen', async () => {
