@@ -47,6 +47,14 @@ export function demoUuid(n: number): string {
   return `0e8a4a6c-1c1b-4c2a-9a51-${String(n).padStart(12, '0')}`;
 }
 
+/**
+ * Sanne's zorgtoeslag whose voorschot can be changed from next month on `today` (the README's
+ * setVoorschotpercentage example): the running year's, in December next year's.
+ */
+export function demoZorgtoeslagVoorVolgendeMaand(today: string): string {
+  return demoUuid(yearOf(firstOfNextMonth(today)) > yearOf(today) ? 307 : 304);
+}
+
 const money = (v: string) => new Decimal(v);
 
 /** The betaaltermijn of a terugvordering: its vervaldatum is 6 weeks after the dagtekening (norm BETAALTERMIJN_DAGEN). */

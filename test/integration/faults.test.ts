@@ -13,7 +13,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { loadConfig } from '../../src/config';
 import { createTokenVerifier } from '../../src/auth/token-verifier';
-import { demoUuid, loadDemoData } from '../../src/db/demo-data';
+import { demoZorgtoeslagVoorVolgendeMaand, loadDemoData } from '../../src/db/demo-data';
 import { ormConfig } from '../../src/db/orm.config';
 import { createPseudonymiser } from '../../src/modules/accesslog/pseudonym';
 import { createApp, listen, type RunningApp } from '../../src/server/app';
@@ -25,7 +25,7 @@ jest.setTimeout(60_000);
 
 const root = path.resolve(__dirname, '../..');
 const DB = 'faults';
-const TOESLAG = demoUuid(304); // Sanne's running zorgtoeslag (README: setVoorschotpercentage)
+const TOESLAG = demoZorgtoeslagVoorVolgendeMaand(todayInNL()); // Sanne's running zorgtoeslag for next month (README: setVoorschotpercentage)
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
