@@ -1,3 +1,4 @@
+import { TEST_TODAY, runOn } from '../support/clock';
 import Decimal from 'decimal.js';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { DEMO, demoUuid, demoZorgtoeslagVoorVolgendeMaand, loadDemoData } from '../../src/db/demo-data';
@@ -10,7 +11,7 @@ import { Toeslag } from '../../src/modules/toeslag/toeslag.entity';
 import { ToeslagSoort, ToeslagStatus } from '../../src/modules/toeslag/toeslag.enums';
 import { planVoorschotpercentage } from '../../src/modules/toeslag/toeslag.rules';
 import { neemtDeel } from '../../src/modules/vroegsignalering/vroegsignalering.rules';
-import { addDays, addMonths, firstOfNextMonth, todayInNL, yearOf } from '../../src/shared/dates';
+import { addDays, addMonths, firstOfNextMonth, yearOf } from '../../src/shared/dates';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { TEST_PSEUDONYM_KEY } from '../support/app';
 
@@ -30,7 +31,7 @@ const DATES = [
   '2027-03-01',
   '2027-12-10',
   '2028-02-29',
-  todayInNL(),
+  TEST_TODAY,
 ].filter((d, i, all) => all.indexOf(d) === i);
 
 const pseudonymise = createPseudonymiser(TEST_PSEUDONYM_KEY);
@@ -165,7 +166,7 @@ describe.each(DATES)('the demo set loaded on %s', (today) => {
 
   it('runs the README’s collection example: on the day after the next termijn an aanmaning for Sanne’s huurtoeslag and a vroegsignaal of €1,258.40 to Zwolle', async () => {
     const datum = addDays(volgendeMaand, 1);
-    const r = await runInvordering(em(), { datum, pseudonymise });
+    const r = await runInvordering(em(), { ...runOn(datum), pseudonymise });
     expect(r.fouten).toEqual([]);
     const schulden = await sql<{ id: string; status: string; kosten: string }>(`select id, status, kosten::text from schuld where id in (?, ?) order by id`, [demoUuid(401), demoUuid(402)]);
     // Jan's €96 recovery is at or below the doelmatigheidsgrens.

@@ -2,7 +2,7 @@
 // no SQL), /readyz turns 503, a mutation cut off mid-transaction leaves nothing half-written, and
 // the API recovers by itself when PostgreSQL returns. This file starts its OWN embedded PostgreSQL
 // (the shared one from the global setup must not be stopped), on a free port in a temp dir.
-import { testClock } from '../support/clock';
+import { TEST_TODAY, testClock } from '../support/clock';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -25,7 +25,7 @@ jest.setTimeout(60_000);
 
 const root = path.resolve(__dirname, '../..');
 const DB = 'faults';
-const TOESLAG = demoZorgtoeslagVoorVolgendeMaand(todayInNL()); // Sanne's running zorgtoeslag for next month (README: setVoorschotpercentage)
+const TOESLAG = demoZorgtoeslagVoorVolgendeMaand(TEST_TODAY); // Sanne's running zorgtoeslag for next month (README: setVoorschotpercentage)
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -1,4 +1,4 @@
-import { testClock } from '../support/clock';
+import { TEST_TODAY, testClock } from '../support/clock';
 import { randomUUID } from 'node:crypto';
 import {
   HouseholdByBsnDocument,
@@ -14,7 +14,6 @@ import { Beschikking } from '../../src/modules/beschikking/beschikking.entity';
 import { Termijn } from '../../src/modules/betalingsregeling/termijn.entity';
 import { SchuldEvent } from '../../src/modules/schuld/schuld-event.entity';
 import { DEMO, demoCalendar } from '../../src/db/demo-data';
-import { todayInNL } from '../../src/shared/dates';
 import { toGlobalId, type NodeTypeName } from '../../src/shared/global-id';
 import { createRequestContext } from '../../src/server/context';
 import { getSchema } from '../../src/server/schema';
@@ -61,7 +60,7 @@ describe('a citizen and their own household', () => {
     ]);
     // newest berekeningsjaar first, then by soort; the years are relative to the day the demo set was
     // loaded (today): two years ago definitief, the running year, from 1 October also next year
-    const cal = demoCalendar(todayInNL());
+    const cal = demoCalendar(TEST_TODAY);
     const lopend = (jaar: number) => [
       ['HUURTOESLAG', jaar, 'VOORLOPIG_TOEGEKEND', '306.00', 90],
       ['ZORGTOESLAG', jaar, 'VOORLOPIG_TOEGEKEND', '123.00', 100],

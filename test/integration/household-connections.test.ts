@@ -1,3 +1,4 @@
+import { TEST_TODAY } from '../support/clock';
 import { randomUUID } from 'node:crypto';
 import {
   HouseholdBetalingsregelingenDocument,
@@ -12,7 +13,6 @@ import {
 import { DEMO, demoCalendar } from '../../src/db/demo-data';
 import { SchuldStatus, TERMINAL_SCHULD_STATUSES } from '../../src/modules/schuld/schuld.enums';
 import { encodeCursor } from '../../src/shared/connection';
-import { todayInNL } from '../../src/shared/dates';
 import { toGlobalId } from '../../src/shared/global-id';
 import { codes, startTestApp, type GqlResponse, type TestApp } from '../support/app';
 import { Factory, nextBsn, type BuiltHousehold } from '../support/factories';
@@ -43,7 +43,7 @@ const deVries = toGlobalId('Household', DEMO.households.deVries);
 
 // The demo set's years are relative to the day it was loaded (today): De Vries has the toeslagen of
 // two years ago (definitief) and of the running year, from 1 October also next year's.
-const cal = demoCalendar(todayInNL());
+const cal = demoCalendar(TEST_TODAY);
 const oud = cal.deVriesDefinitiefJaar;
 const lopend = cal.volgendJaarToegekend ? [cal.jaar + 1, cal.jaar] : [cal.jaar];
 

@@ -1,7 +1,7 @@
+import { TEST_TODAY } from '../support/clock';
 import Decimal from 'decimal.js';
 import { AllSchuldenOverzichtenDocument, MySchuldenOverzichtDocument, SchuldenOverzichtDocument, type OverzichtFragment } from '../generated/graphql';
 import { DEMO, demoCalendar, demoUuid } from '../../src/db/demo-data';
-import { todayInNL } from '../../src/shared/dates';
 import { formatDatum } from '../../src/shared/format-nl';
 import { toGlobalId } from '../../src/shared/global-id';
 import { startTestApp, type TestApp } from '../support/app';
@@ -27,7 +27,7 @@ const sum = (values: string[]) => values.reduce((a, v) => a.plus(v), d('0'));
 describe('the demo households', () => {
   it('gives Sanne one total of both schulden, what her regeling covers, and the next payment', async () => {
     // The demo set's dates are relative to the day it was loaded (today).
-    const cal = demoCalendar(todayInNL());
+    const cal = demoCalendar(TEST_TODAY);
     const oud = cal.deVriesDefinitiefJaar;
     const r = await app.gql(MySchuldenOverzichtDocument, {}, await app.token({ ...personas.sanne }));
     expect(r.errors).toBeUndefined();
