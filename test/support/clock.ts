@@ -2,13 +2,10 @@ import { PinnedClock } from '../../src/shared/clock';
 
 /**
  * The date every test runs on unless it pins another: never the machine's date, so the suite gives the
- * same result on any day. Override for a whole run with TEST_TODAY=YYYY-MM-DD (e.g. to try the suite
- * on 31 December).
+ * same result on any day. jest.config.js runs the date-sensitive suites again on the year's last and
+ * first day (its `globals.TEST_TODAY`); TEST_TODAY=YYYY-MM-DD in the environment moves the rest.
  */
-export const TEST_TODAY = process.env.TEST_TODAY ?? '2026-06-15';
-
-/** Dates the date-sensitive suites run their key cases on: the year's end, its start, mid-year. */
-export const BOUNDARY_DATES = ['2026-12-31', '2027-01-01', '2026-06-15'] as const;
+export const TEST_TODAY: string = (globalThis as { TEST_TODAY?: string }).TEST_TODAY ?? process.env.TEST_TODAY ?? '2026-06-15';
 
 /** A clock pinned to `at` (a date: noon in the Netherlands), ticking on from there. */
 export function testClock(at: string = TEST_TODAY): PinnedClock {
