@@ -1,11 +1,11 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { Huishoudtype } from '../../src/modules/betalingsregeling/betalingscapaciteit.rules';
-import { NormsTable, type NormValue } from '../../src/modules/norms/norms';
+import { NormsTable, type NormRow } from '../../src/modules/norms/norms';
 import { berekenBeslagvrijeVoet, maxVerrekening } from '../../src/modules/verrekening/beslagvrije-voet.rules';
 
 const d = (v: string | number) => new Decimal(v);
-const row = (code: string, geldigVanaf: string, waarde: string): NormValue => ({ code, geldigVanaf, waarde: d(waarde), eenheid: 'EUR', omschrijving: code, bron: 'test', aanname: false });
+const row = (code: string, geldigVanaf: string, waarde: string): NormRow => ({ code, geldigVanaf, waarde: d(waarde), eenheid: 'EUR', omschrijving: code, bron: 'test', aanname: false });
 const norms = new NormsTable([
   row('BIJSTANDSNORM_ALLEENSTAANDE', '2026-01-01', '1401.50'),
   row('BIJSTANDSNORM_GEHUWDEN', '2026-01-01', '2002.13'),

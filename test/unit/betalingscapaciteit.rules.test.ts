@@ -11,12 +11,12 @@ import {
   type CapaciteitResultaat,
   type Lasten,
 } from '../../src/modules/betalingsregeling/betalingscapaciteit.rules';
-import { NormsTable, type NormValue } from '../../src/modules/norms/norms';
+import { NormsTable, type NormRow } from '../../src/modules/norms/norms';
 
 const d = (v: string | number) => new Decimal(v);
 
 // The rows of migrations/Migration20261122180000_arrangement_norms.ts that the calculation uses.
-const row = (code: string, geldigVanaf: string, waarde: string): NormValue => ({
+const row = (code: string, geldigVanaf: string, waarde: string): NormRow => ({
   code, geldigVanaf, waarde: d(waarde), eenheid: 'EUR', omschrijving: code, bron: 'test', aanname: false,
 });
 const norms = new NormsTable([

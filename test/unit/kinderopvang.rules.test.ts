@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
-import { NormsTable, type NormValue } from '../../src/modules/norms/norms';
+import { NormsTable, type NormRow } from '../../src/modules/norms/norms';
 import { MutatievoorstelStatus, OvereenkomstVoorwaarde, RecordFoutCode, SoortOpvang } from '../../src/modules/kinderopvang/kinderopvang.enums';
 import {
   beoordeelNieuweOvereenkomst,
@@ -21,7 +21,7 @@ import { UserErrorCode } from '../../src/shared/user-error';
 
 const d = (v: string | number) => new Decimal(v);
 // The rows of migrations/Migration20261122183000_kinderopvang_data.ts.
-const row = (code: string, geldigVanaf: string, waarde: string): NormValue => ({
+const row = (code: string, geldigVanaf: string, waarde: string): NormRow => ({
   code, geldigVanaf, waarde: d(waarde), eenheid: 'EUR', omschrijving: code, bron: 'test', aanname: false,
 });
 const norms = new NormsTable([
