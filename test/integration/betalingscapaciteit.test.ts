@@ -61,6 +61,28 @@ describe('calculateBetalingscapaciteit', () => {
     expect(c.regels.filter((l) => l.meegeteld).reduce((s, l) => s + cents(l.bedrag), 0)).toBe(cents(c.betalingscapaciteit));
   });
 
+  it('uses the newest norms on a date after the last published year, and says which norms are provisional', async () => {
+    const token = await app.token(personas.sanne);
+    const juni = await app.gql(CalculateBetalingscapaciteitDocument, { input: { ...mark.input, datum: '2026-06-15' } }, token);
+    expect(juni.errors).toBeUndefined();
+    expect(juni.data!.calculateBetalingscapaciteit).toMatchObject({ normenVoorlopig: false, voorlopigeNormen: [] });
+
+    const r = await app.gql(CalculateBetalingscapaciteitDocument, { input: { ...mark.input, datum: '2027-03-01' } }, token);
+    expect(r.errors).toBeUndefined();
+    const c = r.data!.calculateBetalingscapaciteit;
+    // The 2026 values, so the same amounts as in June 2026 ...
+    const { datum: _d1, normenVoorlopig: _v1, voorlopigeNormen: _n1, ...bedragen2027 } = c;
+    const { datum: _d2, normenVoorlopig: _v2, voorlopigeNormen: _n2, ...bedragen2026 } = juni.data!.calculateBetalingscapaciteit;
+    expect(bedragen2027).toEqual(bedragen2026);
+    // ... but marked: every yearly norm the calculation used, sorted by code.
+    expect(c.datum).toBe('2027-03-01');
+    expect(c.normenVoorlopig).toBe(true);
+    const toelichting = 'Norm voor 2027 nog niet vastgesteld; de waarde die geldt vanaf 1 januari 2026 is gebruikt.';
+    expect(c.voorlopigeNormen).toEqual(
+      ['BIJSTANDSNORM_ALLEENSTAANDE', 'MAXIMALE_HUURGRENS', 'NORMHUUR', 'NORMPREMIE_ALLEENSTAANDE'].map((code) => ({ code, geldigVanaf: '2026-01-01', toelichting })),
+    );
+  });
+
   it.each([
     ['BURGER', personas.sanne],
     ['BURGER without a household', personas.stranger],

@@ -20,6 +20,11 @@ import { standaardTermijnen } from './betalingsregeling.rules';
  *
  * Rounding, always to the cent and in the citizen's favour: additions to income (vakantiegeld)
  * round down, deductions (kosten van bestaan) round up, the afloscapaciteit rounds down.
+ *
+ * Norms on the date (NormsTable.entry): a date in a later year than the newest published value of
+ * a yearly norm (bijstandsnorm, normhuur, maximale huurgrens, normpremie) uses that newest value and
+ * is never silent about it: the result lists every norm used provisionally (`voorlopigeNormen`) and
+ * sets `normenVoorlopig`.
  */
 
 export enum Huishoudtype {
@@ -101,6 +106,15 @@ export interface CapaciteitRegel {
   reden: string;
 }
 
+/** A norm the calculation used provisionally: its newest value, for a year without a published one. */
+export interface VoorlopigeNorm {
+  code: string;
+  /** The start date of the value that was used. */
+  geldigVanaf: string;
+  /** Why, in Dutch (NormValue.toelichting). */
+  toelichting: string;
+}
+
 export interface CapaciteitResultaat {
   datum: string;
   regels: CapaciteitRegel[];
@@ -119,6 +133,10 @@ export interface CapaciteitResultaat {
   herbeoordelingNaMaanden: number | null;
   uitkomst: CapaciteitUitkomst;
   maatwerkNodig: boolean;
+  /** True when at least one norm was used provisionally (voorlopigeNormen is not empty). */
+  normenVoorlopig: boolean;
+  /** The norms used provisionally, sorted by code; empty when none. */
+  voorlopigeNormen: VoorlopigeNorm[];
 }
 
 export const MAATWERK_REDEN = 'beoordeling door medewerker (maatwerk)';
@@ -186,23 +204,30 @@ function validate(input: CapaciteitInput): void {
   if (input.openstaandBedrag.isZero()) throw new CapaciteitInputError('openstaandBedrag moet groter dan 0 zijn', 'openstaandBedrag');
 }
 
-/** The norms used, read once; throws CapaciteitInputError when the table has no value on the date. */
+/** The norms used, read once, with those used provisionally; throws CapaciteitInputError when the table has no value on the date. */
 function readNorms(norms: NormsTable, input: CapaciteitInput) {
   const d = input.datum;
+  const voorlopig: VoorlopigeNorm[] = [];
+  const value = (code: NormCode): Decimal => {
+    const e = norms.entry(code, d);
+    if (e.voorlopig) voorlopig.push({ code, geldigVanaf: e.geldigVanaf, toelichting: e.toelichting ?? '' });
+    return e.waarde;
+  };
   try {
-    return {
-      bijstandsnorm: norms.amount(BIJSTANDSNORM[input.huishoudtype], d),
-      kvbPct: norms.amount(NormCode.KOSTEN_VAN_BESTAAN_PERCENTAGE, d),
-      aflosPct: norms.amount(NormCode.AFLOSCAPACITEIT_PERCENTAGE, d),
-      vakantiegeldPct: norms.amount(NormCode.VAKANTIEGELD_PERCENTAGE, d),
-      normhuur: norms.amount(NormCode.NORMHUUR, d),
-      maxHuurgrens: norms.amount(NormCode.MAXIMALE_HUURGRENS, d),
-      normpremie: norms.amount(isAlleenstaand(input.huishoudtype) ? NormCode.NORMPREMIE_ALLEENSTAANDE : NormCode.NORMPREMIE_GEHUWDEN, d),
-      standaardTermijnbedrag: norms.amount(NormCode.STANDAARD_TERMIJNBEDRAG, d),
-      standaardMaxTermijnen: norms.number(NormCode.STANDAARD_MAX_TERMIJNEN, d),
-      persoonlijkTermijnen: norms.number(NormCode.PERSOONLIJK_TERMIJNEN, d),
-      herbeoordelingMaanden: norms.number(NormCode.PERSOONLIJK_HERBEOORDELING_MAANDEN, d),
+    const n = {
+      bijstandsnorm: value(BIJSTANDSNORM[input.huishoudtype]),
+      kvbPct: value(NormCode.KOSTEN_VAN_BESTAAN_PERCENTAGE),
+      aflosPct: value(NormCode.AFLOSCAPACITEIT_PERCENTAGE),
+      vakantiegeldPct: value(NormCode.VAKANTIEGELD_PERCENTAGE),
+      normhuur: value(NormCode.NORMHUUR),
+      maxHuurgrens: value(NormCode.MAXIMALE_HUURGRENS),
+      normpremie: value(isAlleenstaand(input.huishoudtype) ? NormCode.NORMPREMIE_ALLEENSTAANDE : NormCode.NORMPREMIE_GEHUWDEN),
+      standaardTermijnbedrag: value(NormCode.STANDAARD_TERMIJNBEDRAG),
+      standaardMaxTermijnen: value(NormCode.STANDAARD_MAX_TERMIJNEN).toNumber(),
+      persoonlijkTermijnen: value(NormCode.PERSOONLIJK_TERMIJNEN).toNumber(),
+      herbeoordelingMaanden: value(NormCode.PERSOONLIJK_HERBEOORDELING_MAANDEN).toNumber(),
     };
+    return { ...n, voorlopig: voorlopig.sort((a, b) => (a.code < b.code ? -1 : 1)) };
   } catch (e) {
     throw new CapaciteitInputError(`de normentabel heeft geen waarde op ${d}: ${(e as Error).message}`, 'datum');
   }
@@ -359,5 +384,7 @@ export function berekenBetalingscapaciteit(input: CapaciteitInput, norms: NormsT
     uitkomst,
     // A medewerker must assess every bijzondere last not yet decided on.
     maatwerkNodig: input.bijzondereLasten.some((b) => !b.beoordeling),
+    normenVoorlopig: n.voorlopig.length > 0,
+    voorlopigeNormen: n.voorlopig,
   };
 }
