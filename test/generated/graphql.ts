@@ -574,6 +574,8 @@ export type UserErrorCode =
   | 'MACHTIGING_NIET_ACTIEF'
   /** The mutatievoorstel is already blocked, carried out or lapsed. */
   | 'MUTATIEVOORSTEL_NIET_OPEN'
+  /** The date (or period) lies before the first version of a norm this needs (see the norms query): there is no value to use. The message names the first date from which it is possible. */
+  | 'NORM_ONBEKEND'
   /** A follow-up note is at most 2000 characters and never contains a BSN. */
   | 'NOTITIE_ONGELDIG'
   /** The set-off would leave the household less than its beslagvrije voet; nothing was set off. */

@@ -83,6 +83,27 @@ describe('calculateBetalingscapaciteit', () => {
     );
   });
 
+  it('a datum before the first version of a norm is NORM_ONBEKEND on input.datum, naming the first date the calculation is possible', async () => {
+    const token = await app.token(personas.sanne);
+    for (const datum of ['2025-06-01', '2025-12-31']) {
+      const r = await app.gql(CalculateBetalingscapaciteitDocument, { input: { ...mark.input, datum } }, token);
+      expect(r.data).toBeNull();
+      expect(codes(r)).toEqual(['NORM_ONBEKEND']);
+      expect(r.errors![0].extensions).toMatchObject({
+        field: 'input.datum',
+        beschikbaarVanaf: '2026-01-01',
+        normen: ['NORMHUUR', 'MAXIMALE_HUURGRENS', 'NORMPREMIE_ALLEENSTAANDE'],
+      });
+      expect(r.errors![0].message).toMatch(/^Op \d+ \w+ 2025 kan de betalingscapaciteit niet worden bepaald: .*NORMHUUR.*Dat kan vanaf 1 januari 2026\.$/);
+    }
+    // Before any bijstandsnorm as well: still the first date on which every norm has a value.
+    const vroeg = await app.gql(CalculateBetalingscapaciteitDocument, { input: { ...mark.input, datum: '2024-12-31' } }, token);
+    expect(vroeg.errors![0].extensions).toMatchObject({ code: 'NORM_ONBEKEND', beschikbaarVanaf: '2026-01-01', normen: expect.arrayContaining(['BIJSTANDSNORM_ALLEENSTAANDE', 'NORMHUUR']) });
+    // From that date it works.
+    const eerste = await app.gql(CalculateBetalingscapaciteitDocument, { input: { ...mark.input, datum: '2026-01-01' } }, token);
+    expect(eerste.errors).toBeUndefined();
+  });
+
   it.each([
     ['BURGER', personas.sanne],
     ['BURGER without a household', personas.stranger],
@@ -123,10 +144,6 @@ describe('calculateBetalingscapaciteit', () => {
     const today = await app.gql(CalculateBetalingscapaciteitDocument, { input: { ...mark.input, datum: undefined } }, token);
     expect(today.errors).toBeUndefined();
     expect(today.data!.calculateBetalingscapaciteit.datum).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-
-    const noNorms = await app.gql(CalculateBetalingscapaciteitDocument, { input: { ...mark.input, datum: '2025-03-01' } }, token);
-    expect(codes(noNorms)).toEqual(['BAD_USER_INPUT']);
-    expect(noNorms.errors![0].extensions).toMatchObject({ field: 'input.datum' });
 
     const negative = await app.gql(CalculateBetalingscapaciteitDocument, { input: { ...mark.input, lasten: { huur: '-1.00' } } }, token);
     expect(codes(negative)).toEqual(['BAD_USER_INPUT']);

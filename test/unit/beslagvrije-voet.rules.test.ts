@@ -19,6 +19,17 @@ const norms = new NormsTable([
 ]);
 
 describe('berekenBeslagvrijeVoet', () => {
+  it('a date before the first version of a norm throws NormOntbreektError with the missing norms and the first possible date', () => {
+    expect(() => berekenBeslagvrijeVoet({ datum: '2025-06-01', huishoudtype: Huishoudtype.GEHUWDEN, inkomen: d('1800.00') }, norms)).toThrow(
+      expect.objectContaining({
+        name: 'NormOntbreektError',
+        codes: ['BIJSTANDSNORM_GEHUWDEN', 'NORMHUUR', 'MAXIMALE_HUURGRENS', 'NORMPREMIE_GEHUWDEN'],
+        datum: '2025-06-01',
+        beschikbaarVanaf: '2026-01-01',
+      }),
+    );
+  });
+
   it('worked example, base rule: 95 % of 1401.50 = 1331.425 → 1331.43 (rounded up), ruimte = income − voet', () => {
     const r = berekenBeslagvrijeVoet({ datum: '2026-03-10', huishoudtype: Huishoudtype.ALLEENSTAANDE, inkomen: d('1800.00') }, norms);
     expect(r.bedrag.toFixed(2)).toBe('1331.43');

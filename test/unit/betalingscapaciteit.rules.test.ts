@@ -11,7 +11,7 @@ import {
   type CapaciteitResultaat,
   type Lasten,
 } from '../../src/modules/betalingsregeling/betalingscapaciteit.rules';
-import { NormsTable, type NormRow } from '../../src/modules/norms/norms';
+import { NormOntbreektError, NormsTable, type NormRow } from '../../src/modules/norms/norms';
 import { capaciteitFromJson, capaciteitToJson } from '../../src/modules/zaak/zaak-gegevens';
 
 const d = (v: string | number) => new Decimal(v);
@@ -274,13 +274,28 @@ describe('provisional norms (a date after the last published year)', () => {
   });
 });
 
+describe('a date before the first version of a norm', () => {
+  it('throws NormOntbreektError naming every missing norm and the first date the calculation is possible', () => {
+    let fout: unknown;
+    try {
+      berekenBetalingscapaciteit(input({ datum: '2025-06-30' }), norms);
+    } catch (e) {
+      fout = e;
+    }
+    expect(fout).toBeInstanceOf(NormOntbreektError);
+    expect(fout).toMatchObject({ codes: ['NORMHUUR', 'MAXIMALE_HUURGRENS', 'NORMPREMIE_ALLEENSTAANDE'], datum: '2025-06-30', beschikbaarVanaf: '2026-01-01' });
+    expect(() => berekenBetalingscapaciteit(input({ datum: '2025-06-30', huishoudtype: Huishoudtype.AOW_GEHUWDEN }), norms)).toThrow(
+      expect.objectContaining({ codes: ['BIJSTANDSNORM_AOW_GEHUWDEN', 'NORMHUUR', 'MAXIMALE_HUURGRENS', 'NORMPREMIE_GEHUWDEN'] }),
+    );
+  });
+});
+
 describe('input that cannot be used', () => {
   it.each([
     ['a negative income', input({ inkomsten: [loon('-1.00')] }), 'inkomsten.0.bedrag'],
     ['a negative cost', input({ lasten: { huur: d('-5.00') } }), 'lasten.huur'],
     ['sub-cent amounts', input({ bijzondereLasten: [{ omschrijving: 'x', bedrag: d('1.005'), toelichting: '' }] }), 'bijzondereLasten.0.bedrag'],
     ['no debt', input({ openstaandBedrag: d('0') }), 'openstaandBedrag'],
-    ['a date without norms', input({ datum: '2025-06-30' }), 'datum'],
   ])('refuses %s', (_, i, field) => {
     expect(() => berekenBetalingscapaciteit(i, norms)).toThrow(CapaciteitInputError);
     try {

@@ -24,7 +24,8 @@ import { standaardTermijnen } from './betalingsregeling.rules';
  * Norms on the date (NormsTable.entry): a date in a later year than the newest published value of
  * a yearly norm (bijstandsnorm, normhuur, maximale huurgrens, normpremie) uses that newest value and
  * is never silent about it: the result lists every norm used provisionally (`voorlopigeNormen`) and
- * sets `normenVoorlopig`.
+ * sets `normenVoorlopig`. A date before the first version of a norm has no value at all: the
+ * calculation throws NormOntbreektError, naming the first date on which it is possible.
  */
 
 export enum Huishoudtype {
@@ -141,7 +142,10 @@ export interface CapaciteitResultaat {
 
 export const MAATWERK_REDEN = 'beoordeling door medewerker (maatwerk)';
 
-/** Thrown for input the calculation cannot use (mapped to BAD_USER_INPUT by the resolver). */
+/**
+ * Thrown for input the calculation cannot use (mapped to BAD_USER_INPUT by the resolver). A date
+ * before the first version of a norm is a NormOntbreektError instead (NORM_ONBEKEND).
+ */
 export class CapaciteitInputError extends Error {
   constructor(
     message: string,
@@ -204,33 +208,28 @@ function validate(input: CapaciteitInput): void {
   if (input.openstaandBedrag.isZero()) throw new CapaciteitInputError('openstaandBedrag moet groter dan 0 zijn', 'openstaandBedrag');
 }
 
-/** The norms used, read once, with those used provisionally; throws CapaciteitInputError when the table has no value on the date. */
+/**
+ * The norms used, read once, with those used provisionally. Throws NormOntbreektError (not a
+ * CapaciteitInputError) when the date lies before the first version of a norm: it names every
+ * missing norm and the first date on which the calculation is possible.
+ */
 function readNorms(norms: NormsTable, input: CapaciteitInput) {
-  const d = input.datum;
-  const voorlopig: VoorlopigeNorm[] = [];
-  const value = (code: NormCode): Decimal => {
-    const e = norms.entry(code, d);
-    if (e.voorlopig) voorlopig.push({ code, geldigVanaf: e.geldigVanaf, toelichting: e.toelichting ?? '' });
-    return e.waarde;
+  const r = norms.reader(input.datum);
+  const n = {
+    bijstandsnorm: r.amount(BIJSTANDSNORM[input.huishoudtype]),
+    kvbPct: r.amount(NormCode.KOSTEN_VAN_BESTAAN_PERCENTAGE),
+    aflosPct: r.amount(NormCode.AFLOSCAPACITEIT_PERCENTAGE),
+    vakantiegeldPct: r.amount(NormCode.VAKANTIEGELD_PERCENTAGE),
+    normhuur: r.amount(NormCode.NORMHUUR),
+    maxHuurgrens: r.amount(NormCode.MAXIMALE_HUURGRENS),
+    normpremie: r.amount(isAlleenstaand(input.huishoudtype) ? NormCode.NORMPREMIE_ALLEENSTAANDE : NormCode.NORMPREMIE_GEHUWDEN),
+    standaardTermijnbedrag: r.amount(NormCode.STANDAARD_TERMIJNBEDRAG),
+    standaardMaxTermijnen: r.number(NormCode.STANDAARD_MAX_TERMIJNEN),
+    persoonlijkTermijnen: r.number(NormCode.PERSOONLIJK_TERMIJNEN),
+    herbeoordelingMaanden: r.number(NormCode.PERSOONLIJK_HERBEOORDELING_MAANDEN),
   };
-  try {
-    const n = {
-      bijstandsnorm: value(BIJSTANDSNORM[input.huishoudtype]),
-      kvbPct: value(NormCode.KOSTEN_VAN_BESTAAN_PERCENTAGE),
-      aflosPct: value(NormCode.AFLOSCAPACITEIT_PERCENTAGE),
-      vakantiegeldPct: value(NormCode.VAKANTIEGELD_PERCENTAGE),
-      normhuur: value(NormCode.NORMHUUR),
-      maxHuurgrens: value(NormCode.MAXIMALE_HUURGRENS),
-      normpremie: value(isAlleenstaand(input.huishoudtype) ? NormCode.NORMPREMIE_ALLEENSTAANDE : NormCode.NORMPREMIE_GEHUWDEN),
-      standaardTermijnbedrag: value(NormCode.STANDAARD_TERMIJNBEDRAG),
-      standaardMaxTermijnen: value(NormCode.STANDAARD_MAX_TERMIJNEN).toNumber(),
-      persoonlijkTermijnen: value(NormCode.PERSOONLIJK_TERMIJNEN).toNumber(),
-      herbeoordelingMaanden: value(NormCode.PERSOONLIJK_HERBEOORDELING_MAANDEN).toNumber(),
-    };
-    return { ...n, voorlopig: voorlopig.sort((a, b) => (a.code < b.code ? -1 : 1)) };
-  } catch (e) {
-    throw new CapaciteitInputError(`de normentabel heeft geen waarde op ${d}: ${(e as Error).message}`, 'datum');
-  }
+  const voorlopig: VoorlopigeNorm[] = r.done().map((e) => ({ code: e.code, geldigVanaf: e.geldigVanaf, toelichting: e.toelichting ?? '' }));
+  return { ...n, voorlopig };
 }
 
 function inkomenRegels(posten: readonly InkomenPost[], prefix: string, label: string, vakantiegeldPct: Decimal): CapaciteitRegel[] {

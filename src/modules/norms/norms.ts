@@ -127,6 +127,11 @@ export class NormsTable {
     if (missing.length) throw new NormOntbreektError(missing, date, this.availableFrom(codes));
   }
 
+  /** A reader for the norms of one calculation on `date` (see NormReader). */
+  reader(date: string): NormReader {
+    return new NormReader(this, date);
+  }
+
   /** Every row in force on `date`, one per code, sorted by code; codes without a value on `date` are left out. */
   allAt(date: string): NormValue[] {
     return [...this.byCode.keys()].sort().flatMap((code) => {
@@ -153,4 +158,44 @@ export async function loadNorms(em: EntityManager): Promise<NormsTable> {
       aanname: r.aanname,
     })),
   );
+}
+
+/**
+ * Reads the norms of one calculation on one date. A norm without a value does not stop the reading
+ * (it reads as 0), so that `done()` can name every missing norm at once, with the first date on
+ * which all norms read have a value. Read everything first, then call `done()` before using a value.
+ */
+export class NormReader {
+  private readonly read = new Set<NormCode>();
+  private readonly missing: string[] = [];
+  private readonly provisional = new Map<string, NormValue>();
+
+  constructor(
+    private readonly table: NormsTable,
+    readonly date: string,
+  ) {}
+
+  amount(code: NormCode): Decimal {
+    this.read.add(code);
+    try {
+      const e = this.table.entry(code, this.date);
+      if (e.voorlopig) this.provisional.set(code, e);
+      return e.waarde;
+    } catch (err) {
+      if (!(err instanceof NormOntbreektError)) throw err;
+      if (!this.missing.includes(code)) this.missing.push(code);
+      return new Decimal(0);
+    }
+  }
+
+  /** A whole number (days, years). */
+  number(code: NormCode): number {
+    return this.amount(code).toNumber();
+  }
+
+  /** Throws NormOntbreektError when a norm read has no value on the date; otherwise the norms read provisionally, sorted by code. */
+  done(): NormValue[] {
+    if (this.missing.length) throw new NormOntbreektError(this.missing, this.date, this.table.availableFrom([...this.read]));
+    return [...this.provisional.values()].sort((a, b) => (a.code < b.code ? -1 : 1));
+  }
 }
