@@ -12,6 +12,12 @@ export enum ErrorCode {
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
   /** A GEMEENTE whose gemeente does not take part in the vroegsignalering experiment today (domain.md §4). */
   GEMEENTE_NEEMT_NIET_DEEL = 'GEMEENTE_NEEMT_NIET_DEEL',
+  /**
+   * A calculation query for a date before the first version of a norm it needs; extensions carry
+   * `field`, `beschikbaarVanaf` (the first possible date, or null) and `normen` (the missing codes).
+   * Mutations report the same case as the userError NORM_ONBEKEND.
+   */
+  NORM_ONBEKEND = 'NORM_ONBEKEND',
 }
 
 const HTTP_STATUS: Record<ErrorCode, number | undefined> = {
@@ -23,6 +29,7 @@ const HTTP_STATUS: Record<ErrorCode, number | undefined> = {
   [ErrorCode.BAD_USER_INPUT]: undefined,
   [ErrorCode.INTERNAL_SERVER_ERROR]: undefined,
   [ErrorCode.GEMEENTE_NEEMT_NIET_DEEL]: undefined,
+  [ErrorCode.NORM_ONBEKEND]: undefined,
 };
 
 export class ApiError extends GraphQLError {

@@ -108,6 +108,8 @@ export enum UserErrorCode {
   CONVENANTTEGOED_NIET_OPEN = 'CONVENANTTEGOED_NIET_OPEN',
   /** Only a convenanttegoed handed over to the agency (OVERGEDRAGEN) can be paid to the parent by the agency. */
   CONVENANTTEGOED_NIET_OVERGEDRAGEN = 'CONVENANTTEGOED_NIET_OVERGEDRAGEN',
+  /** The date (or period) lies before the first version of a norm the request needs; the message names the first date that works. */
+  NORM_ONBEKEND = 'NORM_ONBEKEND',
 }
 registerEnumType(UserErrorCode, {
   name: 'UserErrorCode',
@@ -169,6 +171,11 @@ registerEnumType(UserErrorCode, {
     GEEN_KINDEROPVANGTOESLAG: { description: 'The household has no running kinderopvangtoeslag.' },
     CONVENANTTEGOED_NIET_OPEN: { description: 'The convenanttegoed is no longer open (already paid out or handed over).' },
     CONVENANTTEGOED_NIET_OVERGEDRAGEN: { description: 'Only a convenanttegoed handed over to the agency (OVERGEDRAGEN) can be paid to the parent by the agency.' },
+    NORM_ONBEKEND: {
+      description:
+        'The date (or period) lies before the first version of a norm this needs (see the norms query): there is no value to use. ' +
+        'The message names the first date from which it is possible.',
+    },
   },
 });
 

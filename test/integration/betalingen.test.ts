@@ -392,6 +392,19 @@ describe('verrekening and the beslagvrije voet', () => {
     expect(r.data.calculateBeslagvrijeVoet.regels.map((x: any) => x.code)).toEqual(['BASIS', 'WOONLASTEN', 'ZORG', 'PLAFOND', 'BESLAGVRIJE_VOET', 'RUIMTE']);
   });
 
+  it('calculateBeslagvrijeVoet before the first normhuur and normpremie is NORM_ONBEKEND on input.datum, naming 1 januari 2026', async () => {
+    const r = await app.gql<any, any>(`query($input: BeslagvrijeVoetInput!) { calculateBeslagvrijeVoet(input: $input) { bedrag } }`, { input: { ...base, datum: '2025-06-01' } }, medewerker);
+    expect(r.data).toBeNull();
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors![0].extensions).toMatchObject({
+      code: 'NORM_ONBEKEND',
+      field: 'input.datum',
+      beschikbaarVanaf: '2026-01-01',
+      normen: ['NORMHUUR', 'MAXIMALE_HUURGRENS', 'NORMPREMIE_ALLEENSTAANDE'],
+    });
+    expect(r.errors![0].message).toContain('vanaf 1 januari 2026');
+  });
+
   it('never below the beslagvrije voet: the boundary cent is allowed, one cent more is refused and writes nothing', async () => {
     const f = await household([{ openstaand: '900.00' }, { openstaand: '50.00' }]);
     const toeslagId = await lopend(f, ToeslagSoort.HUURTOESLAG, '400.00');

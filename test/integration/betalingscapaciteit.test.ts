@@ -61,6 +61,49 @@ describe('calculateBetalingscapaciteit', () => {
     expect(c.regels.filter((l) => l.meegeteld).reduce((s, l) => s + cents(l.bedrag), 0)).toBe(cents(c.betalingscapaciteit));
   });
 
+  it('uses the newest norms on a date after the last published year, and says which norms are provisional', async () => {
+    const token = await app.token(personas.sanne);
+    const juni = await app.gql(CalculateBetalingscapaciteitDocument, { input: { ...mark.input, datum: '2026-06-15' } }, token);
+    expect(juni.errors).toBeUndefined();
+    expect(juni.data!.calculateBetalingscapaciteit).toMatchObject({ normenVoorlopig: false, voorlopigeNormen: [] });
+
+    const r = await app.gql(CalculateBetalingscapaciteitDocument, { input: { ...mark.input, datum: '2027-03-01' } }, token);
+    expect(r.errors).toBeUndefined();
+    const c = r.data!.calculateBetalingscapaciteit;
+    // The 2026 values, so the same amounts as in June 2026 ...
+    const { datum: _d1, normenVoorlopig: _v1, voorlopigeNormen: _n1, ...bedragen2027 } = c;
+    const { datum: _d2, normenVoorlopig: _v2, voorlopigeNormen: _n2, ...bedragen2026 } = juni.data!.calculateBetalingscapaciteit;
+    expect(bedragen2027).toEqual(bedragen2026);
+    // ... but marked: every yearly norm the calculation used, sorted by code.
+    expect(c.datum).toBe('2027-03-01');
+    expect(c.normenVoorlopig).toBe(true);
+    const toelichting = 'Norm voor 2027 nog niet vastgesteld; de waarde die geldt vanaf 1 januari 2026 is gebruikt.';
+    expect(c.voorlopigeNormen).toEqual(
+      ['BIJSTANDSNORM_ALLEENSTAANDE', 'MAXIMALE_HUURGRENS', 'NORMHUUR', 'NORMPREMIE_ALLEENSTAANDE'].map((code) => ({ code, geldigVanaf: '2026-01-01', toelichting })),
+    );
+  });
+
+  it('a datum before the first version of a norm is NORM_ONBEKEND on input.datum, naming the first date the calculation is possible', async () => {
+    const token = await app.token(personas.sanne);
+    for (const datum of ['2025-06-01', '2025-12-31']) {
+      const r = await app.gql(CalculateBetalingscapaciteitDocument, { input: { ...mark.input, datum } }, token);
+      expect(r.data).toBeNull();
+      expect(codes(r)).toEqual(['NORM_ONBEKEND']);
+      expect(r.errors![0].extensions).toMatchObject({
+        field: 'input.datum',
+        beschikbaarVanaf: '2026-01-01',
+        normen: ['NORMHUUR', 'MAXIMALE_HUURGRENS', 'NORMPREMIE_ALLEENSTAANDE'],
+      });
+      expect(r.errors![0].message).toMatch(/^Op \d+ \w+ 2025 kan de betalingscapaciteit niet worden bepaald: .*NORMHUUR.*Dat kan vanaf 1 januari 2026\.$/);
+    }
+    // Before any bijstandsnorm as well: still the first date on which every norm has a value.
+    const vroeg = await app.gql(CalculateBetalingscapaciteitDocument, { input: { ...mark.input, datum: '2024-12-31' } }, token);
+    expect(vroeg.errors![0].extensions).toMatchObject({ code: 'NORM_ONBEKEND', beschikbaarVanaf: '2026-01-01', normen: expect.arrayContaining(['BIJSTANDSNORM_ALLEENSTAANDE', 'NORMHUUR']) });
+    // From that date it works.
+    const eerste = await app.gql(CalculateBetalingscapaciteitDocument, { input: { ...mark.input, datum: '2026-01-01' } }, token);
+    expect(eerste.errors).toBeUndefined();
+  });
+
   it.each([
     ['BURGER', personas.sanne],
     ['BURGER without a household', personas.stranger],
@@ -101,10 +144,6 @@ describe('calculateBetalingscapaciteit', () => {
     const today = await app.gql(CalculateBetalingscapaciteitDocument, { input: { ...mark.input, datum: undefined } }, token);
     expect(today.errors).toBeUndefined();
     expect(today.data!.calculateBetalingscapaciteit.datum).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-
-    const noNorms = await app.gql(CalculateBetalingscapaciteitDocument, { input: { ...mark.input, datum: '2025-03-01' } }, token);
-    expect(codes(noNorms)).toEqual(['BAD_USER_INPUT']);
-    expect(noNorms.errors![0].extensions).toMatchObject({ field: 'input.datum' });
 
     const negative = await app.gql(CalculateBetalingscapaciteitDocument, { input: { ...mark.input, lasten: { huur: '-1.00' } } }, token);
     expect(codes(negative)).toEqual(['BAD_USER_INPUT']);

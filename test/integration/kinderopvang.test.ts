@@ -210,6 +210,20 @@ describe('monthly delivery by mutation', () => {
     expect(list.data!.kinderopvangLeveringen.nodes.filter((n) => n.status === 'VERWERKT')).toHaveLength(1);
   });
 
+  it('refuses a period before the first maximum uurprijs as NORM_ONBEKEND, never an internal error; stores nothing', async () => {
+    const k = key();
+    const r = await app.gql(DeliverKinderopvangDocument, { input: { idempotencyKey: k, periode: '2024-06', records: [rec({ periode: '2024-06' })] } }, kooA);
+    expect(r.errors).toBeUndefined();
+    const p = r.data!.deliverKinderopvangGegevens;
+    expect(p.levering).toBeNull();
+    expect(p.userErrors).toEqual([{ code: 'NORM_ONBEKEND', field: ['input', 'periode'], message: expect.stringContaining('1 januari 2025') }]);
+    expect(await count(`select count(*) as n from koo_levering where idempotency_key = ?`, [k])).toBe(0);
+
+    const bulk = await app.gql(CreateBulkLeveringDocument, { input: { idempotencyKey: key(), periode: '2024-12' } }, kooA);
+    expect(bulk.errors).toBeUndefined();
+    expect(bulk.data!.createBulkKinderopvangLevering.userErrors.map((e) => [e.code, e.field])).toEqual([['NORM_ONBEKEND', ['input', 'periode']]]);
+  });
+
   it('refuses a period that has not started', async () => {
     const r = await app.gql(DeliverKinderopvangDocument, { input: { idempotencyKey: key(), periode: `${jaar + 1}-12`, records: [rec()] } }, kooA);
     expect(r.data!.deliverKinderopvangGegevens.userErrors.map((e) => e.code)).toEqual(['PERIODE_ONGELDIG']);

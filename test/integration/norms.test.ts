@@ -42,6 +42,7 @@ describe('norms(date)', () => {
     expect(m.get('NORMHUUR')).toEqual({
       code: 'NORMHUUR', geldigVanaf: '2026-01-01', waarde: '252.49', eenheid: 'EUR',
       omschrijving: expect.stringContaining('normhuur'), bron: expect.stringContaining('domain.md'), aanname: false,
+      voorlopig: false, toelichting: null,
     });
     expect(m.get('MAXIMALE_HUURGRENS')?.waarde).toBe('932.93');
     expect([m.get('NORMPREMIE_ALLEENSTAANDE')?.waarde, m.get('NORMPREMIE_GEHUWDEN')?.waarde]).toEqual(['47.00', '106.00']);
@@ -61,6 +62,26 @@ describe('norms(date)', () => {
     expect(m.get('VERLENGD_MAX_MAANDEN')).toMatchObject({ waarde: '60.00', eenheid: 'MAANDEN', aanname: true, bron: expect.stringContaining('aanname') });
     for (const code of ['STANDAARD_TERMIJNBEDRAG', 'STANDAARD_GRENS', 'STANDAARD_MAX_TERMIJNEN', 'PERSOONLIJK_TERMIJNEN', 'PERSOONLIJK_HERBEOORDELING_MAANDEN', 'BESLISTERMIJN_WEKEN', 'VAKANTIEGELD_PERCENTAGE', 'BESLAGVRIJE_VOET_PERCENTAGE', 'AFLOSCAPACITEIT_PERCENTAGE']) {
       expect(m.has(code)).toBe(true);
+    }
+  });
+
+  it('gives a yearly norm on a date after its last published year as its newest value, marked voorlopig with a toelichting', async () => {
+    const m = await normsOn('2027-03-01');
+    expect(m.get('NORMHUUR')).toMatchObject({
+      geldigVanaf: '2026-01-01', waarde: '252.49', voorlopig: true,
+      toelichting: 'Norm voor 2027 nog niet vastgesteld; de waarde die geldt vanaf 1 januari 2026 is gebruikt.',
+    });
+    for (const code of ['BIJSTANDSNORM_ALLEENSTAANDE', 'BIJSTANDSNORM_GEHUWDEN', 'MAXIMALE_HUURGRENS', 'NORMPREMIE_ALLEENSTAANDE', 'MAX_UURPRIJS_DAGOPVANG']) {
+      expect(m.get(code)).toMatchObject({ geldigVanaf: '2026-01-01', voorlopig: true, toelichting: expect.stringContaining('Norm voor 2027 nog niet vastgesteld') });
+    }
+    // Norms in force until changed (percentages, terms) are never provisional.
+    expect(m.get('KOSTEN_VAN_BESTAAN_PERCENTAGE')).toMatchObject({ geldigVanaf: '2000-01-01', voorlopig: false, toelichting: null });
+    expect(m.get('VERLENGD_MAX_MAANDEN')).toMatchObject({ voorlopig: false, toelichting: null });
+
+    // Within the newest year nothing of the arrangement norms is provisional.
+    const juni = await normsOn('2026-06-15');
+    for (const code of ['NORMHUUR', 'BIJSTANDSNORM_ALLEENSTAANDE', 'NORMPREMIE_GEHUWDEN', 'MAX_UURPRIJS_BSO']) {
+      expect(juni.get(code)).toMatchObject({ voorlopig: false, toelichting: null });
     }
   });
 

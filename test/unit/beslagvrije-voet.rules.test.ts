@@ -1,11 +1,11 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { Huishoudtype } from '../../src/modules/betalingsregeling/betalingscapaciteit.rules';
-import { NormsTable, type NormValue } from '../../src/modules/norms/norms';
+import { NormsTable, type NormRow } from '../../src/modules/norms/norms';
 import { berekenBeslagvrijeVoet, maxVerrekening } from '../../src/modules/verrekening/beslagvrije-voet.rules';
 
 const d = (v: string | number) => new Decimal(v);
-const row = (code: string, geldigVanaf: string, waarde: string): NormValue => ({ code, geldigVanaf, waarde: d(waarde), eenheid: 'EUR', omschrijving: code, bron: 'test', aanname: false });
+const row = (code: string, geldigVanaf: string, waarde: string): NormRow => ({ code, geldigVanaf, waarde: d(waarde), eenheid: 'EUR', omschrijving: code, bron: 'test', aanname: false });
 const norms = new NormsTable([
   row('BIJSTANDSNORM_ALLEENSTAANDE', '2026-01-01', '1401.50'),
   row('BIJSTANDSNORM_GEHUWDEN', '2026-01-01', '2002.13'),
@@ -19,6 +19,17 @@ const norms = new NormsTable([
 ]);
 
 describe('berekenBeslagvrijeVoet', () => {
+  it('a date before the first version of a norm throws NormOntbreektError with the missing norms and the first possible date', () => {
+    expect(() => berekenBeslagvrijeVoet({ datum: '2025-06-01', huishoudtype: Huishoudtype.GEHUWDEN, inkomen: d('1800.00') }, norms)).toThrow(
+      expect.objectContaining({
+        name: 'NormOntbreektError',
+        codes: ['BIJSTANDSNORM_GEHUWDEN', 'NORMHUUR', 'MAXIMALE_HUURGRENS', 'NORMPREMIE_GEHUWDEN'],
+        datum: '2025-06-01',
+        beschikbaarVanaf: '2026-01-01',
+      }),
+    );
+  });
+
   it('worked example, base rule: 95 % of 1401.50 = 1331.425 → 1331.43 (rounded up), ruimte = income − voet', () => {
     const r = berekenBeslagvrijeVoet({ datum: '2026-03-10', huishoudtype: Huishoudtype.ALLEENSTAANDE, inkomen: d('1800.00') }, norms);
     expect(r.bedrag.toFixed(2)).toBe('1331.43');

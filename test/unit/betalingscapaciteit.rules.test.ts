@@ -11,12 +11,13 @@ import {
   type CapaciteitResultaat,
   type Lasten,
 } from '../../src/modules/betalingsregeling/betalingscapaciteit.rules';
-import { NormsTable, type NormValue } from '../../src/modules/norms/norms';
+import { NormOntbreektError, NormsTable, type NormRow } from '../../src/modules/norms/norms';
+import { capaciteitFromJson, capaciteitToJson } from '../../src/modules/zaak/zaak-gegevens';
 
 const d = (v: string | number) => new Decimal(v);
 
 // The rows of migrations/Migration20261122180000_arrangement_norms.ts that the calculation uses.
-const row = (code: string, geldigVanaf: string, waarde: string): NormValue => ({
+const row = (code: string, geldigVanaf: string, waarde: string): NormRow => ({
   code, geldigVanaf, waarde: d(waarde), eenheid: 'EUR', omschrijving: code, bron: 'test', aanname: false,
 });
 const norms = new NormsTable([
@@ -238,13 +239,63 @@ describe('outcome', () => {
   });
 });
 
+describe('provisional norms (a date after the last published year)', () => {
+  const inkomsten = [loon('1960.00')];
+  const lasten = { huur: d('575.00'), zorgpremie: d('150.00') };
+
+  it('uses the newest values and lists every yearly norm it used as provisional, sorted by code', () => {
+    const in2026 = berekenBetalingscapaciteit(input({ datum: '2026-06-15', inkomsten, lasten }), norms);
+    const in2027 = berekenBetalingscapaciteit(input({ datum: '2027-03-01', inkomsten, lasten }), norms);
+    expect(in2026).toMatchObject({ normenVoorlopig: false, voorlopigeNormen: [] });
+    expect(in2027.normenVoorlopig).toBe(true);
+    expect(in2027.voorlopigeNormen.map((v) => v.code)).toEqual(['BIJSTANDSNORM_ALLEENSTAANDE', 'MAXIMALE_HUURGRENS', 'NORMHUUR', 'NORMPREMIE_ALLEENSTAANDE']);
+    expect(in2027.voorlopigeNormen[2]).toEqual({
+      code: 'NORMHUUR',
+      geldigVanaf: '2026-01-01',
+      toelichting: 'Norm voor 2027 nog niet vastgesteld; de waarde die geldt vanaf 1 januari 2026 is gebruikt.',
+    });
+    // The same amounts as in 2026: only the marking differs.
+    const { datum: _a, normenVoorlopig: _b, voorlopigeNormen: _c, ...rest2027 } = in2027;
+    const { datum: _x, normenVoorlopig: _y, voorlopigeNormen: _z, ...rest2026 } = in2026;
+    expect(rest2027).toEqual(rest2026);
+  });
+
+  it('names the normpremie of the household type', () => {
+    const r = berekenBetalingscapaciteit(input({ datum: '2027-03-01', huishoudtype: Huishoudtype.GEHUWDEN }), norms);
+    expect(r.voorlopigeNormen.map((v) => v.code)).toEqual(['BIJSTANDSNORM_GEHUWDEN', 'MAXIMALE_HUURGRENS', 'NORMHUUR', 'NORMPREMIE_GEHUWDEN']);
+  });
+
+  it('is kept with a stored calculation (zaak gegevens); older stored calculations read as not provisional', () => {
+    const r = berekenBetalingscapaciteit(input({ datum: '2027-03-01', inkomsten, lasten }), norms);
+    const json = capaciteitToJson(r);
+    expect(capaciteitFromJson(JSON.parse(JSON.stringify(json)))).toMatchObject({ normenVoorlopig: true, voorlopigeNormen: r.voorlopigeNormen });
+    const { normenVoorlopig: _n, voorlopigeNormen: _v, ...ouder } = json;
+    expect(capaciteitFromJson(ouder)).toMatchObject({ normenVoorlopig: false, voorlopigeNormen: [] });
+  });
+});
+
+describe('a date before the first version of a norm', () => {
+  it('throws NormOntbreektError naming every missing norm and the first date the calculation is possible', () => {
+    let fout: unknown;
+    try {
+      berekenBetalingscapaciteit(input({ datum: '2025-06-30' }), norms);
+    } catch (e) {
+      fout = e;
+    }
+    expect(fout).toBeInstanceOf(NormOntbreektError);
+    expect(fout).toMatchObject({ codes: ['NORMHUUR', 'MAXIMALE_HUURGRENS', 'NORMPREMIE_ALLEENSTAANDE'], datum: '2025-06-30', beschikbaarVanaf: '2026-01-01' });
+    expect(() => berekenBetalingscapaciteit(input({ datum: '2025-06-30', huishoudtype: Huishoudtype.AOW_GEHUWDEN }), norms)).toThrow(
+      expect.objectContaining({ codes: ['BIJSTANDSNORM_AOW_GEHUWDEN', 'NORMHUUR', 'MAXIMALE_HUURGRENS', 'NORMPREMIE_GEHUWDEN'] }),
+    );
+  });
+});
+
 describe('input that cannot be used', () => {
   it.each([
     ['a negative income', input({ inkomsten: [loon('-1.00')] }), 'inkomsten.0.bedrag'],
     ['a negative cost', input({ lasten: { huur: d('-5.00') } }), 'lasten.huur'],
     ['sub-cent amounts', input({ bijzondereLasten: [{ omschrijving: 'x', bedrag: d('1.005'), toelichting: '' }] }), 'bijzondereLasten.0.bedrag'],
     ['no debt', input({ openstaandBedrag: d('0') }), 'openstaandBedrag'],
-    ['a date without norms', input({ datum: '2025-06-30' }), 'datum'],
   ])('refuses %s', (_, i, field) => {
     expect(() => berekenBetalingscapaciteit(i, norms)).toThrow(CapaciteitInputError);
     try {

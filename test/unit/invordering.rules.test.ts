@@ -1,11 +1,11 @@
 import Decimal from 'decimal.js';
 import { volgendeActie, type SchuldStand } from '../../src/modules/invordering/invordering.rules';
 import { NormCode } from '../../src/modules/norms/norm-codes';
-import { NormsTable, type NormValue } from '../../src/modules/norms/norms';
+import { NormsTable, type NormRow } from '../../src/modules/norms/norms';
 import { SchuldEventSoort, SchuldStatus } from '../../src/modules/schuld/schuld.enums';
 import { addDays } from '../../src/shared/dates';
 
-const norm = (code: NormCode, geldigVanaf: string, waarde: string): NormValue => ({
+const norm = (code: NormCode, geldigVanaf: string, waarde: string): NormRow => ({
   code,
   geldigVanaf,
   waarde: new Decimal(waarde),

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
-import { NormsTable, type NormValue } from '../../src/modules/norms/norms';
+import { NormsTable, type NormRow } from '../../src/modules/norms/norms';
 import { MutatievoorstelStatus, OvereenkomstVoorwaarde, RecordFoutCode, SoortOpvang } from '../../src/modules/kinderopvang/kinderopvang.enums';
 import {
   beoordeelNieuweOvereenkomst,
@@ -8,6 +8,7 @@ import {
   bepaalVoorstellen,
   blokkerenTot,
   checkBlokkeren,
+  checkLeveringNormen,
   checkLeveringPeriode,
   compileRecordCheck,
   fixed2,
@@ -21,7 +22,7 @@ import { UserErrorCode } from '../../src/shared/user-error';
 
 const d = (v: string | number) => new Decimal(v);
 // The rows of migrations/Migration20261122183000_kinderopvang_data.ts.
-const row = (code: string, geldigVanaf: string, waarde: string): NormValue => ({
+const row = (code: string, geldigVanaf: string, waarde: string): NormRow => ({
   code, geldigVanaf, waarde: d(waarde), eenheid: 'EUR', omschrijving: code, bron: 'test', aanname: false,
 });
 const norms = new NormsTable([
@@ -97,6 +98,18 @@ describe('record validation (domain.md §5, §8)', () => {
     expect(checkLeveringPeriode('2026-11', '2026-11-22')).toBeNull();
     expect(checkLeveringPeriode('2026-12', '2026-11-22')?.code).toBe(UserErrorCode.PERIODE_ONGELDIG);
     expect(checkLeveringPeriode('2026-13', '2026-11-22')?.code).toBe(UserErrorCode.PERIODE_ONGELDIG);
+  });
+
+  it('a period before the first maximum uurprijs is NORM_ONBEKEND on the period, naming the first possible date', () => {
+    expect(checkLeveringNormen('2024-12', norms)).toEqual({
+      code: UserErrorCode.NORM_ONBEKEND,
+      field: ['input', 'periode'],
+      message:
+        'Op 1 december 2024 kan de maximum uurprijs voor deze periode niet worden bepaald: de normentabel heeft op die datum nog geen waarde voor ' +
+        'MAX_UURPRIJS_DAGOPVANG, MAX_UURPRIJS_BSO, MAX_UURPRIJS_GASTOUDEROPVANG. Dat kan vanaf 1 januari 2025.',
+    });
+    expect(checkLeveringNormen('2025-01', norms)).toBeNull();
+    expect(checkLeveringNormen('2027-03', norms)).toBeNull();
   });
 });
 

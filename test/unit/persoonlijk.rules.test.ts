@@ -9,7 +9,7 @@ import {
   vasteTermijnen,
   type PersoonlijkeNormen,
 } from '../../src/modules/betalingsregeling/persoonlijk.rules';
-import { NormsTable, type NormValue } from '../../src/modules/norms/norms';
+import { NormsTable, type NormRow } from '../../src/modules/norms/norms';
 import { SchuldStatus } from '../../src/modules/schuld/schuld.enums';
 import { UserErrorCode } from '../../src/shared/user-error';
 import { addMonths } from '../../src/shared/dates';
@@ -154,7 +154,7 @@ describe('checkPersoonlijkeBeslissing', () => {
 });
 
 describe('accepted bijzondere lasten in the calculation', () => {
-  const row = (code: string, waarde: string): NormValue => ({ code, geldigVanaf: '2000-01-01', waarde: d(waarde), eenheid: 'EUR', omschrijving: code, bron: 'test', aanname: false });
+  const row = (code: string, waarde: string): NormRow => ({ code, geldigVanaf: '2000-01-01', waarde: d(waarde), eenheid: 'EUR', omschrijving: code, bron: 'test', aanname: false });
   const norms = new NormsTable([
     row('BIJSTANDSNORM_ALLEENSTAANDE', '1401.50'),
     row('KOSTEN_VAN_BESTAAN_PERCENTAGE', '90'),

@@ -2,7 +2,8 @@ import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { Role } from '../../auth/actor';
 import type { RequestContext } from '../../server/context';
 import { badInput } from '../../shared/errors';
-import { loadNorms } from '../norms/norms';
+import { normOnbekendError } from '../norms/norm-onbekend';
+import { loadNorms, NormOntbreektError } from '../norms/norms';
 import { berekenBetalingscapaciteit, CapaciteitInputError } from './betalingscapaciteit.rules';
 import { BetalingscapaciteitInput, BetalingscapaciteitNode, financienFromInput } from './betalingscapaciteit.types';
 
@@ -12,7 +13,10 @@ export class BetalingscapaciteitResolver {
   @Query(() => BetalingscapaciteitNode, {
     description:
       'Betalingscapaciteit for a persoonlijke betalingsregeling (Uitvoeringsregeling Invorderingswet 1990 art. 11–16), line by line. ' +
-      'A pure calculation on the input and the norms table: reads no household, writes nothing. BURGER, INTERMEDIAIR, MEDEWERKER.',
+      'A pure calculation on the input and the norms table: reads no household, writes nothing. BURGER, INTERMEDIAIR, MEDEWERKER. ' +
+      'A datum before the first version of a norm it needs is the GraphQL error NORM_ONBEKEND (extensions: field input.datum, ' +
+      'beschikbaarVanaf = the first possible date, normen = the missing norms); a datum after the last published norms gives ' +
+      'the newest values with normenVoorlopig = true.',
   })
   async calculateBetalingscapaciteit(
     @Arg('input', () => BetalingscapaciteitInput) input: BetalingscapaciteitInput,
@@ -27,6 +31,7 @@ export class BetalingscapaciteitResolver {
       return BetalingscapaciteitNode.from(result);
     } catch (e) {
       if (e instanceof CapaciteitInputError) throw badInput(e.message, e.field ? `input.${e.field}` : undefined);
+      if (e instanceof NormOntbreektError) throw normOnbekendError(e, 'de betalingscapaciteit', 'input.datum');
       throw e;
     }
   }

@@ -20,6 +20,12 @@ import { standaardTermijnen } from './betalingsregeling.rules';
  *
  * Rounding, always to the cent and in the citizen's favour: additions to income (vakantiegeld)
  * round down, deductions (kosten van bestaan) round up, the afloscapaciteit rounds down.
+ *
+ * Norms on the date (NormsTable.entry): a date in a later year than the newest published value of
+ * a yearly norm (bijstandsnorm, normhuur, maximale huurgrens, normpremie) uses that newest value and
+ * is never silent about it: the result lists every norm used provisionally (`voorlopigeNormen`) and
+ * sets `normenVoorlopig`. A date before the first version of a norm has no value at all: the
+ * calculation throws NormOntbreektError, naming the first date on which it is possible.
  */
 
 export enum Huishoudtype {
@@ -101,6 +107,15 @@ export interface CapaciteitRegel {
   reden: string;
 }
 
+/** A norm the calculation used provisionally: its newest value, for a year without a published one. */
+export interface VoorlopigeNorm {
+  code: string;
+  /** The start date of the value that was used. */
+  geldigVanaf: string;
+  /** Why, in Dutch (NormValue.toelichting). */
+  toelichting: string;
+}
+
 export interface CapaciteitResultaat {
   datum: string;
   regels: CapaciteitRegel[];
@@ -119,11 +134,18 @@ export interface CapaciteitResultaat {
   herbeoordelingNaMaanden: number | null;
   uitkomst: CapaciteitUitkomst;
   maatwerkNodig: boolean;
+  /** True when at least one norm was used provisionally (voorlopigeNormen is not empty). */
+  normenVoorlopig: boolean;
+  /** The norms used provisionally, sorted by code; empty when none. */
+  voorlopigeNormen: VoorlopigeNorm[];
 }
 
 export const MAATWERK_REDEN = 'beoordeling door medewerker (maatwerk)';
 
-/** Thrown for input the calculation cannot use (mapped to BAD_USER_INPUT by the resolver). */
+/**
+ * Thrown for input the calculation cannot use (mapped to BAD_USER_INPUT by the resolver). A date
+ * before the first version of a norm is a NormOntbreektError instead (NORM_ONBEKEND).
+ */
 export class CapaciteitInputError extends Error {
   constructor(
     message: string,
@@ -186,26 +208,28 @@ function validate(input: CapaciteitInput): void {
   if (input.openstaandBedrag.isZero()) throw new CapaciteitInputError('openstaandBedrag moet groter dan 0 zijn', 'openstaandBedrag');
 }
 
-/** The norms used, read once; throws CapaciteitInputError when the table has no value on the date. */
+/**
+ * The norms used, read once, with those used provisionally. Throws NormOntbreektError (not a
+ * CapaciteitInputError) when the date lies before the first version of a norm: it names every
+ * missing norm and the first date on which the calculation is possible.
+ */
 function readNorms(norms: NormsTable, input: CapaciteitInput) {
-  const d = input.datum;
-  try {
-    return {
-      bijstandsnorm: norms.amount(BIJSTANDSNORM[input.huishoudtype], d),
-      kvbPct: norms.amount(NormCode.KOSTEN_VAN_BESTAAN_PERCENTAGE, d),
-      aflosPct: norms.amount(NormCode.AFLOSCAPACITEIT_PERCENTAGE, d),
-      vakantiegeldPct: norms.amount(NormCode.VAKANTIEGELD_PERCENTAGE, d),
-      normhuur: norms.amount(NormCode.NORMHUUR, d),
-      maxHuurgrens: norms.amount(NormCode.MAXIMALE_HUURGRENS, d),
-      normpremie: norms.amount(isAlleenstaand(input.huishoudtype) ? NormCode.NORMPREMIE_ALLEENSTAANDE : NormCode.NORMPREMIE_GEHUWDEN, d),
-      standaardTermijnbedrag: norms.amount(NormCode.STANDAARD_TERMIJNBEDRAG, d),
-      standaardMaxTermijnen: norms.number(NormCode.STANDAARD_MAX_TERMIJNEN, d),
-      persoonlijkTermijnen: norms.number(NormCode.PERSOONLIJK_TERMIJNEN, d),
-      herbeoordelingMaanden: norms.number(NormCode.PERSOONLIJK_HERBEOORDELING_MAANDEN, d),
-    };
-  } catch (e) {
-    throw new CapaciteitInputError(`de normentabel heeft geen waarde op ${d}: ${(e as Error).message}`, 'datum');
-  }
+  const r = norms.reader(input.datum);
+  const n = {
+    bijstandsnorm: r.amount(BIJSTANDSNORM[input.huishoudtype]),
+    kvbPct: r.amount(NormCode.KOSTEN_VAN_BESTAAN_PERCENTAGE),
+    aflosPct: r.amount(NormCode.AFLOSCAPACITEIT_PERCENTAGE),
+    vakantiegeldPct: r.amount(NormCode.VAKANTIEGELD_PERCENTAGE),
+    normhuur: r.amount(NormCode.NORMHUUR),
+    maxHuurgrens: r.amount(NormCode.MAXIMALE_HUURGRENS),
+    normpremie: r.amount(isAlleenstaand(input.huishoudtype) ? NormCode.NORMPREMIE_ALLEENSTAANDE : NormCode.NORMPREMIE_GEHUWDEN),
+    standaardTermijnbedrag: r.amount(NormCode.STANDAARD_TERMIJNBEDRAG),
+    standaardMaxTermijnen: r.number(NormCode.STANDAARD_MAX_TERMIJNEN),
+    persoonlijkTermijnen: r.number(NormCode.PERSOONLIJK_TERMIJNEN),
+    herbeoordelingMaanden: r.number(NormCode.PERSOONLIJK_HERBEOORDELING_MAANDEN),
+  };
+  const voorlopig: VoorlopigeNorm[] = r.done().map((e) => ({ code: e.code, geldigVanaf: e.geldigVanaf, toelichting: e.toelichting ?? '' }));
+  return { ...n, voorlopig };
 }
 
 function inkomenRegels(posten: readonly InkomenPost[], prefix: string, label: string, vakantiegeldPct: Decimal): CapaciteitRegel[] {
@@ -359,5 +383,7 @@ export function berekenBetalingscapaciteit(input: CapaciteitInput, norms: NormsT
     uitkomst,
     // A medewerker must assess every bijzondere last not yet decided on.
     maatwerkNodig: input.bijzondereLasten.some((b) => !b.beoordeling),
+    normenVoorlopig: n.voorlopig.length > 0,
+    voorlopigeNormen: n.voorlopig,
   };
 }

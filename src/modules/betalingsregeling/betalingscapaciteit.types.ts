@@ -10,6 +10,7 @@ import {
   type CapaciteitRegel,
   type CapaciteitResultaat,
   type InkomenPost,
+  type VoorlopigeNorm,
 } from './betalingscapaciteit.rules';
 
 registerEnumType(Huishoudtype, {
@@ -136,6 +137,26 @@ export class CapaciteitRegelNode {
   }
 }
 
+@ObjectType('VoorlopigeNorm', {
+  description:
+    'A norm the calculation used provisionally: no value has been published yet for the year of the date, so its newest value was used ' +
+    '(see Norm.voorlopig for which norms can be provisional).',
+})
+export class VoorlopigeNormNode {
+  @Field({ description: 'The norm code, as in the norms query, e.g. NORMHUUR.' })
+  code!: string;
+
+  @Field(() => DateScalar, { description: 'The start date of the value that was used.' })
+  geldigVanaf!: string;
+
+  @Field({ description: 'Why the value is provisional, in Dutch, e.g. "Norm voor 2027 nog niet vastgesteld; de waarde die geldt vanaf 1 januari 2026 is gebruikt."' })
+  toelichting!: string;
+
+  static from(v: VoorlopigeNorm): VoorlopigeNormNode {
+    return Object.assign(new VoorlopigeNormNode(), { code: v.code, geldigVanaf: v.geldigVanaf, toelichting: v.toelichting });
+  }
+}
+
 @ObjectType('Betalingscapaciteit', {
   description:
     'The whole calculation. Identities: nettoBesteedbaarInkomen = Σ bedrag of counted INKOMEN lines; ' +
@@ -186,8 +207,22 @@ export class BetalingscapaciteitNode {
   @Field({ description: 'True when bijzondere lasten were given: a medewerker must assess them (maatwerk).' })
   maatwerkNodig!: boolean;
 
+  @Field({
+    description:
+      'True when at least one norm of the calculation is provisional: the norms for the year of datum have not been published yet, ' +
+      'so the newest values were used (listed in voorlopigeNormen). The outcome can change once that year’s norms are known.',
+  })
+  normenVoorlopig!: boolean;
+
+  @Field(() => [VoorlopigeNormNode], { description: 'The norms used provisionally, sorted by code; empty when normenVoorlopig is false.' })
+  voorlopigeNormen!: VoorlopigeNormNode[];
+
   static from(r: CapaciteitResultaat): BetalingscapaciteitNode {
-    return Object.assign(new BetalingscapaciteitNode(), { ...r, regels: r.regels.map(CapaciteitRegelNode.from) });
+    return Object.assign(new BetalingscapaciteitNode(), {
+      ...r,
+      regels: r.regels.map(CapaciteitRegelNode.from),
+      voorlopigeNormen: r.voorlopigeNormen.map(VoorlopigeNormNode.from),
+    });
   }
 }
 

@@ -9,7 +9,8 @@ import { formatDatum, formatEuro } from '../../shared/format-nl';
 import { fromGlobalIdOfType } from '../../shared/global-id';
 import { UserErrorCode } from '../../shared/user-error';
 import { NormCode } from '../norms/norm-codes';
-import { loadNorms, type NormsTable } from '../norms/norms';
+import { normOnbekendFout } from '../norms/norm-onbekend';
+import { loadNorms, NormOntbreektError, type NormsTable } from '../norms/norms';
 import { SchuldEvent } from '../schuld/schuld-event.entity';
 import type { Schuld } from '../schuld/schuld.entity';
 import { SchuldEventSoort, SchuldStatus } from '../schuld/schuld.enums';
@@ -51,7 +52,7 @@ export interface RequestPersoonlijkeBetalingsregelingResult {
 
 const OMSCHRIJVING_MAX_LENGTH = 200;
 
-/** The calculation, with unusable input (negative amounts, no norms on the date) as BAD_USER_INPUT. */
+/** The calculation, with unusable input (negative amounts) as BAD_USER_INPUT. */
 function bereken(input: CapaciteitInput, norms: NormsTable, prefix: string): CapaciteitResultaat {
   try {
     return berekenBetalingscapaciteit(input, norms);
@@ -59,6 +60,15 @@ function bereken(input: CapaciteitInput, norms: NormsTable, prefix: string): Cap
     if (e instanceof CapaciteitInputError) throw badInput(e.message, e.field ? `${prefix}.${e.field}` : undefined);
     throw e;
   }
+}
+
+/**
+ * The calculation runs on today's date: a date before the first version of a norm it needs is a
+ * refusal (NORM_ONBEKEND), never an internal error. Other errors are thrown on.
+ */
+function normOnbekend(e: unknown): RuleError[] {
+  if (e instanceof NormOntbreektError) return [normOnbekendFout(e, 'de betalingscapaciteit', null)];
+  throw e;
 }
 
 /** Each bijzondere last needs a description (1–200 characters) and at most 2000 characters of explanation. */
@@ -131,7 +141,12 @@ export async function requestPersoonlijkeBetalingsregeling(
 
     const totaal = schulden.reduce((sum, s) => sum.plus(s.openstaandBedrag).plus(s.kosten), new Decimal(0));
     const norms = await loadNorms(tx.entityManager);
-    const berekening = bereken({ ...input.financien, datum: today, openstaandBedrag: totaal }, norms, 'input.financien');
+    let berekening: CapaciteitResultaat;
+    try {
+      berekening = bereken({ ...input.financien, datum: today, openstaandBedrag: totaal }, norms, 'input.financien');
+    } catch (e) {
+      return refused(normOnbekend(e));
+    }
     const machtiging = await actingMachtiging(tx, actor, household.id, access);
 
     const zaak = tx.entityManager.create(
@@ -273,11 +288,18 @@ export async function decidePersoonlijkeBetalingsregeling(
 
     const totaal = schulden.reduce((sum, s) => sum.plus(s.openstaandBedrag).plus(s.kosten), new Decimal(0));
     const norms = await loadNorms(tx.entityManager);
-    const berekening = bereken(financieleGegevensFromJson(financieel, today, totaal, besluiten), norms, 'zaak.gegevens');
+    let berekening: CapaciteitResultaat;
+    let normen: PersoonlijkeNormen;
+    try {
+      berekening = bereken(financieleGegevensFromJson(financieel, today, totaal, besluiten), norms, 'zaak.gegevens');
+      normen = persoonlijkeNormen(norms, today);
+    } catch (e) {
+      return refused(normOnbekend(e));
+    }
     const termijnbedrag = aangepast ?? berekening.afloscapaciteit;
     const plan = planPersoonlijk(
       { totaal, termijnbedrag, illiquideVermogen: vermogen !== null, startdatum: firstOfNextMonth(today), datum: today },
-      persoonlijkeNormen(norms, today),
+      normen,
     );
     const bron = actor.role;
 

@@ -5,7 +5,8 @@ import { formatDatum, formatEuro } from '../../shared/format-nl';
 import { isIsoDate } from '../../shared/scalars/date.scalar';
 import { UserErrorCode } from '../../shared/user-error';
 import { NormCode } from '../norms/norm-codes';
-import type { NormsTable } from '../norms/norms';
+import { normOnbekendFout } from '../norms/norm-onbekend';
+import { NormOntbreektError, type NormsTable } from '../norms/norms';
 import { voorschotBijPercentage } from '../toeslag/toeslag.rules';
 import { MutatievoorstelStatus, OvereenkomstVoorwaarde, RecordFoutCode, SoortOpvang } from './kinderopvang.enums';
 
@@ -69,6 +70,21 @@ export function maxUurprijsCode(soort: SoortOpvang): NormCode {
       return NormCode.MAX_UURPRIJS_BSO;
     case SoortOpvang.GASTOUDEROPVANG:
       return NormCode.MAX_UURPRIJS_GASTOUDEROPVANG;
+  }
+}
+
+/**
+ * Records are checked against the maximum uurprijs on the period's first day: a period before the
+ * first version of those norms cannot be checked and is refused (NORM_ONBEKEND), never an internal
+ * error. Call after checkLeveringPeriode.
+ */
+export function checkLeveringNormen(periode: string, norms: NormsTable): RuleError | null {
+  try {
+    norms.requireAll(Object.values(SoortOpvang).map(maxUurprijsCode), periodeStart(periode));
+    return null;
+  } catch (e) {
+    if (e instanceof NormOntbreektError) return normOnbekendFout(e, 'de maximum uurprijs voor deze periode', ['input', 'periode']);
+    throw e;
   }
 }
 

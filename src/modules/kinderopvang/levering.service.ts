@@ -14,6 +14,7 @@ import { loadNorms } from '../norms/norms';
 import { LeveringStatus } from './kinderopvang.enums';
 import {
   beoordeelRecord,
+  checkLeveringNormen,
   checkLeveringPeriode,
   compileRecordCheck,
   fixed2,
@@ -332,7 +333,10 @@ export async function deliverKinderopvangGegevens(
   const existing = await ctx.em.findOne(KooLevering, { organisatie: koo.organisatie, idempotencyKey: key });
   if (existing) return replay(existing, hash);
 
-  const b = beoordeel(input.records, 0, await recordContext(ctx, koo, input.periode));
+  const context = await recordContext(ctx, koo, input.periode);
+  const normFout = checkLeveringNormen(input.periode, context.norms);
+  if (normFout) return refused(normFout);
+  const b = beoordeel(input.records, 0, context);
   if (b.fouten.length > 0) {
     return refused(
       { code: UserErrorCode.LEVERING_AFGEWEZEN, field: ['input', 'records'], message: `${b.ongeldig} van de ${input.records.length} records zijn ongeldig; er is niets opgeslagen.` },
@@ -382,6 +386,8 @@ export async function createBulkKinderopvangLevering(ctx: RequestContext, input:
   const key = checkKey(input.idempotencyKey);
   const periodeFout = checkLeveringPeriode(input.periode, ctx.clock.today());
   if (periodeFout) return refused(periodeFout);
+  const normFout = checkLeveringNormen(input.periode, await loadNorms(ctx.em));
+  if (normFout) return refused(normFout);
   const hash = contentHash({ bulk: true, periode: input.periode });
   const existing = await ctx.em.findOne(KooLevering, { organisatie: koo.organisatie, idempotencyKey: key });
   if (existing) return replay(existing, hash);

@@ -97,3 +97,73 @@ export enum NormCode {
   /** The on-time check for a new agreement looks at this many past months (assumption). */
   KOO_LEVERING_TOETS_MAANDEN = 'KOO_LEVERING_TOETS_MAANDEN',
 }
+
+/**
+ * How a norm gets a new value, which decides whether a value can be provisional (`voorlopig`, see
+ * NormsTable.entry).
+ */
+export enum NormPublicatie {
+  /**
+   * Published per calendar year (indexed amounts: bijstandsnormen, normhuur, maximale huurgrens,
+   * normpremie, maximum uurprijs, doelmatigheidsgrens). A year without its own row yet has no
+   * official value: the newest row is used, marked provisional.
+   */
+  JAARLIJKS = 'JAARLIJKS',
+  /**
+   * In force until changed (percentages and terms from a regulation, costs, assumptions): the newest
+   * row is the value, never provisional.
+   */
+  DOORLOPEND = 'DOORLOPEND',
+}
+
+/**
+ * The publication rhythm of every norm. Exhaustive on purpose: a new code does not compile until
+ * someone decides whether it is published per year.
+ */
+export const NORM_PUBLICATIE: Readonly<Record<NormCode, NormPublicatie>> = {
+  BETAALTERMIJN_DAGEN: NormPublicatie.DOORLOPEND,
+  HERINNERING_NA_DAGEN: NormPublicatie.DOORLOPEND,
+  AANMANING_NA_DAGEN: NormPublicatie.DOORLOPEND,
+  DWANGBEVEL_NA_DAGEN: NormPublicatie.DOORLOPEND,
+  AANMANINGSKOSTEN: NormPublicatie.DOORLOPEND,
+  DWANGBEVELKOSTEN: NormPublicatie.DOORLOPEND,
+  DOELMATIGHEIDSGRENS: NormPublicatie.JAARLIJKS,
+  BUITEN_INVORDERING_TM_JAAR: NormPublicatie.DOORLOPEND,
+  BIJSTANDSNORM_ALLEENSTAANDE: NormPublicatie.JAARLIJKS,
+  BIJSTANDSNORM_GEHUWDEN: NormPublicatie.JAARLIJKS,
+  BIJSTANDSNORM_AOW_ALLEENSTAANDE: NormPublicatie.JAARLIJKS,
+  BIJSTANDSNORM_AOW_GEHUWDEN: NormPublicatie.JAARLIJKS,
+  KOSTEN_VAN_BESTAAN_PERCENTAGE: NormPublicatie.DOORLOPEND,
+  AFLOSCAPACITEIT_PERCENTAGE: NormPublicatie.DOORLOPEND,
+  NORMHUUR: NormPublicatie.JAARLIJKS,
+  MAXIMALE_HUURGRENS: NormPublicatie.JAARLIJKS,
+  NORMPREMIE_ALLEENSTAANDE: NormPublicatie.JAARLIJKS,
+  NORMPREMIE_GEHUWDEN: NormPublicatie.JAARLIJKS,
+  STANDAARD_TERMIJNBEDRAG: NormPublicatie.DOORLOPEND,
+  STANDAARD_GRENS: NormPublicatie.DOORLOPEND,
+  STANDAARD_MAX_TERMIJNEN: NormPublicatie.DOORLOPEND,
+  PERSOONLIJK_TERMIJNEN: NormPublicatie.DOORLOPEND,
+  PERSOONLIJK_HERBEOORDELING_MAANDEN: NormPublicatie.DOORLOPEND,
+  BESLISTERMIJN_WEKEN: NormPublicatie.DOORLOPEND,
+  VERLENGD_MAX_MAANDEN: NormPublicatie.DOORLOPEND,
+  VAKANTIEGELD_PERCENTAGE: NormPublicatie.DOORLOPEND,
+  BESLAGVRIJE_VOET_PERCENTAGE: NormPublicatie.DOORLOPEND,
+  VROEGSIGNAAL_DREMPEL: NormPublicatie.DOORLOPEND,
+  VROEGSIGNAAL_CRISISDREMPEL: NormPublicatie.DOORLOPEND,
+  VROEGSIGNAAL_BEWAARTERMIJN_MAANDEN: NormPublicatie.DOORLOPEND,
+  REGELING_GEMIST_NA_DAGEN: NormPublicatie.DOORLOPEND,
+  REGELING_BEEINDIGING_NA_DAGEN: NormPublicatie.DOORLOPEND,
+  BETAALPAUZE_MAX_MAANDEN: NormPublicatie.DOORLOPEND,
+  GEEN_CAPACITEIT_VERREKENING_JAREN: NormPublicatie.DOORLOPEND,
+  HARDHEIDSVERZOEK_BESLISTERMIJN_WEKEN: NormPublicatie.DOORLOPEND,
+  ZIENSWIJZE_AFHANDELTERMIJN_WEKEN: NormPublicatie.DOORLOPEND,
+  MAX_UURPRIJS_DAGOPVANG: NormPublicatie.JAARLIJKS,
+  MAX_UURPRIJS_BSO: NormPublicatie.JAARLIJKS,
+  MAX_UURPRIJS_GASTOUDEROPVANG: NormPublicatie.JAARLIJKS,
+  KOO_AFWIJKING_PERCENTAGE: NormPublicatie.DOORLOPEND,
+  KOO_AFWIJKING_MIN_BEDRAG: NormPublicatie.DOORLOPEND,
+  KOO_BLOKKEERTERMIJN_DAGEN: NormPublicatie.DOORLOPEND,
+  KOO_MAX_MUTATIEBRIEVEN_PER_JAAR: NormPublicatie.DOORLOPEND,
+  KOO_LEVERING_UITERLIJK_DAG: NormPublicatie.DOORLOPEND,
+  KOO_LEVERING_TOETS_MAANDEN: NormPublicatie.DOORLOPEND,
+};

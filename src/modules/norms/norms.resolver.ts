@@ -10,6 +10,8 @@ export class NormsResolver {
   @Query(() => [NormNode], {
     description:
       'The norms in force on `date` (default: today in the Netherlands), one row per code, sorted by code. ' +
+      'A norm without a value on `date` (before its first version) is left out; a yearly norm on a date after its last published year ' +
+      'is its newest value with voorlopig = true. ' +
       'Public reference data: any authenticated role; no household data, not access-logged.',
   })
   async norms(

@@ -26,6 +26,20 @@ export class NormNode {
   @Field({ description: 'True when the value is an assumption to verify before production.' })
   aanname!: boolean;
 
+  @Field({
+    description:
+      'True when no value has been published yet for the year of the date asked for, and this (newest) value is used in its place. ' +
+      'Only norms published per calendar year (bijstandsnormen, normhuur, maximale huurgrens, normpremie, maximum uurprijs, doelmatigheidsgrens) ' +
+      'can be provisional: on a date in a later year than their newest geldigVanaf. Other norms apply until changed and are never provisional.',
+  })
+  voorlopig!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the value is provisional, in Dutch, e.g. "Norm voor 2027 nog niet vastgesteld; de waarde die geldt vanaf 1 januari 2026 is gebruikt."; null when voorlopig is false.',
+  })
+  toelichting!: string | null;
+
   static from(n: NormValue): NormNode {
     return Object.assign(new NormNode(), {
       code: n.code,
@@ -35,6 +49,8 @@ export class NormNode {
       omschrijving: n.omschrijving,
       bron: n.bron,
       aanname: n.aanname,
+      voorlopig: n.voorlopig,
+      toelichting: n.toelichting,
     });
   }
 }

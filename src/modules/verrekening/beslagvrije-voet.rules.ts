@@ -82,18 +82,16 @@ export function berekenBeslagvrijeVoet(input: BvvInput, norms: NormsTable): BvvR
   const zorgpremie = amount(input.zorgpremie, 'zorgpremie');
   const zorgtoeslag = amount(input.zorgtoeslag, 'zorgtoeslag');
   const d = input.datum;
-  let n: { pct: Decimal; norm: Decimal; normhuur: Decimal; maxHuur: Decimal; normpremie: Decimal };
-  try {
-    n = {
-      pct: norms.amount(NormCode.BESLAGVRIJE_VOET_PERCENTAGE, d),
-      norm: norms.amount(BIJSTANDSNORM[input.huishoudtype], d),
-      normhuur: norms.amount(NormCode.NORMHUUR, d),
-      maxHuur: norms.amount(NormCode.MAXIMALE_HUURGRENS, d),
-      normpremie: norms.amount(alleen(input.huishoudtype) ? NormCode.NORMPREMIE_ALLEENSTAANDE : NormCode.NORMPREMIE_GEHUWDEN, d),
-    };
-  } catch (e) {
-    throw new BvvInputError(`de normentabel heeft geen waarde op ${d}: ${(e as Error).message}`, 'datum');
-  }
+  // A date before the first version of a norm: NormOntbreektError, naming every missing norm.
+  const r = norms.reader(d);
+  const n = {
+    pct: r.amount(NormCode.BESLAGVRIJE_VOET_PERCENTAGE),
+    norm: r.amount(BIJSTANDSNORM[input.huishoudtype]),
+    normhuur: r.amount(NormCode.NORMHUUR),
+    maxHuur: r.amount(NormCode.MAXIMALE_HUURGRENS),
+    normpremie: r.amount(alleen(input.huishoudtype) ? NormCode.NORMPREMIE_ALLEENSTAANDE : NormCode.NORMPREMIE_GEHUWDEN),
+  };
+  r.done();
   const basis = up(n.norm.times(n.pct).dividedBy(100));
   const nettoWoon = Decimal.max(ZERO, huur.minus(huurtoeslag));
   const woon = Decimal.max(ZERO, Decimal.min(nettoWoon, n.maxHuur).minus(n.normhuur));

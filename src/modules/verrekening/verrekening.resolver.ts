@@ -3,7 +3,8 @@ import { Role } from '../../auth/actor';
 import type { RequestContext } from '../../server/context';
 import { badInput, forbidden } from '../../shared/errors';
 import { UserError } from '../../shared/user-error';
-import { loadNorms } from '../norms/norms';
+import { normOnbekendError } from '../norms/norm-onbekend';
+import { loadNorms, NormOntbreektError } from '../norms/norms';
 import { SchuldNode } from '../schuld/schuld.types';
 import { ToeslagNode } from '../toeslag/toeslag.types';
 import { berekenBeslagvrijeVoet, BvvInputError } from './beslagvrije-voet.rules';
@@ -25,7 +26,9 @@ const payloadErrors = (errors: Array<{ code: never; message: string; field: stri
 export class VerrekeningResolver {
   @Authorized(Role.BURGER, Role.INTERMEDIAIR, Role.MEDEWERKER)
   @Query(() => BeslagvrijeVoetType, {
-    description: 'The beslagvrije voet for the stated income and costs, line by line. A pure calculation: reads no household, writes nothing. BURGER, INTERMEDIAIR, MEDEWERKER.',
+    description:
+      'The beslagvrije voet for the stated income and costs, line by line. A pure calculation: reads no household, writes nothing. BURGER, INTERMEDIAIR, MEDEWERKER. ' +
+      'A datum before the first version of a norm it needs is the GraphQL error NORM_ONBEKEND (extensions: field input.datum, beschikbaarVanaf, normen).',
   })
   async calculateBeslagvrijeVoet(@Arg('input', () => BeslagvrijeVoetInput) input: BeslagvrijeVoetInput, @Ctx() ctx: RequestContext): Promise<BeslagvrijeVoetType> {
     const norms = await loadNorms(ctx.em);
@@ -38,6 +41,7 @@ export class VerrekeningResolver {
       );
     } catch (e) {
       if (e instanceof BvvInputError) throw badInput(e.message, e.field ? `input.${e.field}` : undefined);
+      if (e instanceof NormOntbreektError) throw normOnbekendError(e, 'de beslagvrije voet', 'input.datum');
       throw e;
     }
   }

@@ -12,7 +12,8 @@ import type { Huishoudtype } from '../betalingsregeling/betalingscapaciteit.rule
 import { regelingLinks } from '../betalingsregeling/betalingsregeling.loaders';
 import { Betalingsregeling } from '../betalingsregeling/betalingsregeling.entity';
 import { BetalingsregelingStatus } from '../betalingsregeling/betalingsregeling.enums';
-import { loadNorms } from '../norms/norms';
+import { normOnbekendFout } from '../norms/norm-onbekend';
+import { loadNorms, NormOntbreektError } from '../norms/norms';
 import { SchuldEvent } from '../schuld/schuld-event.entity';
 import { Schuld } from '../schuld/schuld.entity';
 import { SchuldEventSoort, SchuldStatus, TERMINAL_SCHULD_STATUSES } from '../schuld/schuld.enums';
@@ -76,18 +77,25 @@ export async function requestVerrekening(ctx: RequestContext, input: RequestVerr
       if (toeslag.household.id !== household.id) throw forbidden('this toeslag belongs to another household');
 
       const norms = await loadNorms(em);
-      const bvv = berekenBeslagvrijeVoet(
-        {
-          datum: today,
-          huishoudtype: input.huishoudtype,
-          inkomen: input.inkomen,
-          huur: input.huur ?? undefined,
-          huurtoeslag: input.huurtoeslag ?? undefined,
-          zorgpremie: input.zorgpremie ?? undefined,
-          zorgtoeslag: input.zorgtoeslag ?? undefined,
-        },
-        norms,
-      );
+      let bvv: BvvResultaat;
+      try {
+        bvv = berekenBeslagvrijeVoet(
+          {
+            datum: today,
+            huishoudtype: input.huishoudtype,
+            inkomen: input.inkomen,
+            huur: input.huur ?? undefined,
+            huurtoeslag: input.huurtoeslag ?? undefined,
+            zorgpremie: input.zorgpremie ?? undefined,
+            zorgtoeslag: input.zorgtoeslag ?? undefined,
+          },
+          norms,
+        );
+      } catch (e) {
+        // Today before the first version of a norm: refused, never an internal error.
+        if (e instanceof NormOntbreektError) return { verrekening: null, beslagvrijeVoet: null, userErrors: [normOnbekendFout(e, 'de beslagvrije voet', null)] };
+        throw e;
+      }
 
       const fout = (code: UserErrorCode, field: string, message: string): RequestVerrekeningResult => ({ verrekening: null, beslagvrijeVoet: bvv, userErrors: [{ code, field: ['input', field], message }] });
       if (schuld.status === SchuldStatus.BUITEN_INVORDERING) return fout(UserErrorCode.SCHULD_BUITEN_INVORDERING, 'schuldId', 'Deze schuld wordt niet ingevorderd.');

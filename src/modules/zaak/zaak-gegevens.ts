@@ -9,6 +9,7 @@ import type {
   InkomenSoort,
   Lasten,
   RegelGroep,
+  VoorlopigeNorm,
 } from '../betalingsregeling/betalingscapaciteit.rules';
 
 /**
@@ -27,7 +28,12 @@ export interface FinancieleGegevens {
   bijzondereLasten: Array<{ omschrijving: string; bedrag: string; toelichting: string }>;
 }
 
-export type CapaciteitJson = Json<Omit<CapaciteitResultaat, 'regels'>> & { regels: Array<Json<CapaciteitRegel>> };
+/** A stored calculation. Calculations stored before provisional norms were marked lack the last two fields. */
+export type CapaciteitJson = Json<Omit<CapaciteitResultaat, 'regels' | 'normenVoorlopig' | 'voorlopigeNormen'>> & {
+  regels: Array<Json<CapaciteitRegel>>;
+  normenVoorlopig?: boolean;
+  voorlopigeNormen?: VoorlopigeNorm[];
+};
 
 export interface ZaakGegevens {
   /** PERSOONLIJKE_BETALINGSREGELING: what the citizen submitted. */
@@ -121,6 +127,8 @@ export function capaciteitToJson(r: CapaciteitResultaat): CapaciteitJson {
     herbeoordelingNaMaanden: r.herbeoordelingNaMaanden,
     uitkomst: r.uitkomst,
     maatwerkNodig: r.maatwerkNodig,
+    normenVoorlopig: r.normenVoorlopig,
+    voorlopigeNormen: r.voorlopigeNormen.map((v) => ({ code: v.code, geldigVanaf: v.geldigVanaf, toelichting: v.toelichting })),
   };
 }
 
@@ -140,5 +148,8 @@ export function capaciteitFromJson(j: CapaciteitJson): CapaciteitResultaat {
     herbeoordelingNaMaanden: j.herbeoordelingNaMaanden,
     uitkomst: j.uitkomst as CapaciteitUitkomst,
     maatwerkNodig: j.maatwerkNodig,
+    // Stored before the marking existed: read as not provisional (it was not recorded).
+    normenVoorlopig: j.normenVoorlopig ?? false,
+    voorlopigeNormen: j.voorlopigeNormen ?? [],
   };
 }
