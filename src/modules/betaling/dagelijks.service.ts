@@ -170,6 +170,14 @@ async function verrekenHousehold(tx: EntityManager, householdId: string, datum: 
   const event = (s: Schuld, soort: SchuldEventSoort, reden: string, bedrag: Decimal | null = null, naarStatus: SchuldStatus | null = null) =>
     tx.create(SchuldEvent, { household, schuld: s, datum, soort, vanStatus: naarStatus ? s.status : null, naarStatus, bedrag, reden, bron: 'INVORDERING' });
 
+  // A set-off ends: the voorschot is paid in full again.
+  const sluit = (v: Verrekening, status: VerrekeningStatus.VOLTOOID | VerrekeningStatus.JAAR_AFGELOPEN) => {
+    v.status = status;
+    v.afgeslotenOp = datum;
+    v.toeslag.verrekendMaandbedrag = Decimal.max(ZERO, v.toeslag.verrekendMaandbedrag.minus(v.maandbedrag));
+    tel(`VERREKENING_${status}`);
+  };
+
   // (2) Monthly booking.
   for (const v of lopend) {
     const s = v.schuld;
@@ -195,10 +203,7 @@ async function verrekenHousehold(tx: EntityManager, householdId: string, datum: 
         s.status = SchuldStatus.VOLDAAN;
         s.statusSinds = datum;
       }
-      v.status = VerrekeningStatus.VOLTOOID;
-      v.afgeslotenOp = datum;
-      v.toeslag.verrekendMaandbedrag = Decimal.max(ZERO, v.toeslag.verrekendMaandbedrag.minus(v.maandbedrag));
-      tel('VERREKENING_VOLTOOID');
+      sluit(v, VerrekeningStatus.VOLTOOID);
     } else if (!betaaltVoorschotVoor(v.toeslag.berekeningsjaar, maand)) {
       // The berekeningsjaar is over and every voorschot of it is booked: nothing is left to set off
       // against. The schuld returns to its collection step, its terms running from today.
@@ -211,10 +216,7 @@ async function verrekenHousehold(tx: EntityManager, householdId: string, datum: 
       );
       s.status = v.vorigeStatus;
       s.statusSinds = datum;
-      v.status = VerrekeningStatus.JAAR_AFGELOPEN;
-      v.afgeslotenOp = datum;
-      v.toeslag.verrekendMaandbedrag = Decimal.max(ZERO, v.toeslag.verrekendMaandbedrag.minus(v.maandbedrag));
-      tel('VERREKENING_JAAR_AFGELOPEN');
+      sluit(v, VerrekeningStatus.JAAR_AFGELOPEN);
     }
   }
 
