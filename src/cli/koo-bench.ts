@@ -102,7 +102,7 @@ async function main(): Promise<void> {
       const failed = await commitBulkDelivery(gql, id);
       const [{ n }] = await conn.execute('select count(*)::int as n from koo_record');
       const [{ logs }] = await conn.execute(`select count(*)::int as logs from access_log_entry where processing_activity_id = 'kinderopvang-gegevenslevering'`);
-      console.log(`injected failure at record ${Math.floor(N / 2)}: status ${failed.levering!.status}, ${JSON.stringify(failed.userErrors)}, records stored ${n}, access-log rows ${logs} (${performance.now() - t0} ms)`);
+      console.log(`injected failure at record ${Math.floor(N / 2)}: status ${failed.levering!.status}, ${JSON.stringify(failed.userErrors)}, records stored ${n}, access-log rows ${logs} (${Math.round(performance.now() - t0)} ms)`);
       if (n !== 0 || logs !== 0) throw new Error('the failed commit left data behind');
       await conn.execute('drop trigger bench_fail on koo_record');
       await conn.execute('drop function bench_fail()');

@@ -39,11 +39,11 @@ export async function restoreIndexesAndForeignKeys(client: Client, ddl: Deferred
   for (const ix of ddl.indexes) {
     const t0 = performance.now();
     await client.query(ix.def);
-    log(`  index ${ix.name} (${performance.now() - t0} ms)`);
+    log(`  index ${ix.name} (${Math.round(performance.now() - t0)} ms)`);
   }
   for (const fk of ddl.foreignKeys) {
     const t0 = performance.now();
     await client.query(`alter table ${fk.table} add constraint ${fk.name} ${fk.def}`);
-    log(`  foreign key ${fk.name} (${performance.now() - t0} ms)`);
+    log(`  foreign key ${fk.name} (${Math.round(performance.now() - t0)} ms)`);
   }
 }

@@ -108,8 +108,8 @@ export async function seedDatabase(o: SeedOptions): Promise<SeedReport> {
 
     const t0 = performance.now();
     await client.query(`analyze ${TABLE_NAMES.map((t) => `"${t}"`).join(', ')}`);
-    log(`analyze (${performance.now() - t0} ms)`);
-    return { households: o.households, seed: o.seed, rows, totalRows: total, elapsedMs: performance.now() - started };
+    log(`analyze (${Math.round(performance.now() - t0)} ms)`);
+    return { households: o.households, seed: o.seed, rows, totalRows: total, elapsedMs: Math.round(performance.now() - started) };
   } catch (err) {
     await client.query('rollback').catch(() => undefined);
     throw err;
