@@ -2,17 +2,17 @@ import DataLoader from 'dataloader';
 import { raw, type EntityName, type EntityProperty, type FilterQuery, type FindOptions } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AccessRecorder } from '../modules/accesslog/access-recorder';
+import { writeRecordedWithin, type RequestProcessing } from '../modules/accesslog/access-log.writer';
 import { Household } from '../modules/household/household.entity';
-import { batchedRows, Params } from '../db/raw-query';
+import { batchedRows, Params, queryRows } from '../db/raw-query';
 import { columnList, mapRow, type EntityRow } from '../db/row-mapper';
 import { decodeCursor, encodeCursor, type CursorValues, type Page } from '../shared/connection';
 import { badInput, forbidden, notFound, unauthenticated } from '../shared/errors';
 import { isIsoDate } from '../shared/scalars/date.scalar';
 import type { Actor } from './actor';
 import type { Clock } from '../shared/clock';
-import { Purpose, requireHouseholdAccess, type HouseholdAccess } from './policy';
+import { Purpose, requireHouseholdAccess, type GrantedAccess } from './reach';
 
-type GrantedAccess = Extract<HouseholdAccess, { allowed: true }>;
 
 /** An entity that belongs to one household (every household-owned table carries household_id). */
 export interface HouseholdOwned {
@@ -85,6 +85,8 @@ export class HouseholdScope {
     private readonly em: EntityManager,
     private readonly recorder: AccessRecorder,
     private readonly clock_: Clock,
+    /** The request's processing, for the access-log rows a transaction writes before its COMMIT. */
+    private readonly processing: RequestProcessing | null = null,
   ) {}
 
   /** The request's clock: reach (a machtiging's geldigTot) is decided as of its today. */
@@ -115,7 +117,7 @@ export class HouseholdScope {
     options?: FindOptions<Household, any>,
   ): Promise<Household[]> {
     const access = this.access(purpose);
-    const found = await this.em.find(Household, access.unrestricted ? where : { $and: [where, access.filter] }, options);
+    const found = await this.em.find(Household, access.unrestricted ? where : { $and: [where, access.rows.filter<Household>('id')] }, options);
     const reachable = this.reachableSet(purpose);
     for (const h of found) {
       reachable.add(h.id);
@@ -139,7 +141,7 @@ export class HouseholdScope {
     const qb = this.em
       .createQueryBuilder(Household, 'hh')
       .select(['*', raw(`(${AANVRAGER_BSN_SQL}) as aanvrager_bsn__`)])
-      .where((access.unrestricted ? where : { $and: [where, access.filter] }) as never);
+      .where((access.unrestricted ? where : { $and: [where, access.rows.filter<Household>('id')] }) as never);
     if (options.orderBy) qb.orderBy(options.orderBy as never);
     if (options.limit !== undefined) qb.limit(options.limit);
     const rows = await qb.execute<Array<Record<string, unknown>>>('all', false);
@@ -172,7 +174,7 @@ export class HouseholdScope {
     }
     let found: Array<EntityRow<Household>>;
     if (Object.keys(where).length === 0) {
-      // No filter: the hand-written statement (the policy's SQL form), plain rows.
+      // No filter: the hand-written statement (the reach's condition), plain rows.
       found = await this.readHouseholdRows(
         (params) => (afterId ? `hh.id > ${params.p(afterId, 'uuid')}` : 'true'),
         (params) => `order by hh.id limit ${params.p(first + 1, 'int')}`,
@@ -201,7 +203,7 @@ export class HouseholdScope {
 
   /**
    * `household(id, Purpose.READ)` as a plain row (no entity): for resolvers that only show it. Batched
-   * per tick like `household`, in one hand-written statement with the policy's SQL form.
+   * per tick like `household`, in one hand-written statement with the reach's condition.
    */
   async householdView(id: string): Promise<EntityRow<Household>> {
     const access = this.access(Purpose.READ);
@@ -237,7 +239,7 @@ export class HouseholdScope {
     const params = new Params();
     const sql =
       `select ${columnList(this.em, Household, 'hh')}, (${AANVRAGER_BSN_SQL}) as aanvrager_bsn__ from household hh` +
-      ` where ${condition(params)} and ${access.sql('hh.id', params)} ${tail(params)}`;
+      ` where ${condition(params)} and ${access.rows.sql('hh.id', params)} ${tail(params)}`;
     // Batched: the reads a resolver starts along with the household (household.service
     // prefetchHouseholdFields) travel in the same statement.
     const rows = await batchedRows(this.em, sql, params.values);
@@ -255,7 +257,7 @@ export class HouseholdScope {
 
   /**
    * Rows of a household-owned table (alias `e`) for the given households, by a hand-written statement
-   * that carries the policy's SQL form; recorded like `owned` under `name` (and `alsoRecords`). Plain
+   * that carries the reach's condition; recorded like `owned` under `name` (and `alsoRecords`). Plain
    * rows (column names, database values): map them with `mapRow`. For the hot read paths (members, the
    * schuldenoverzicht) whose shape is fixed. Batched with the other reads of the tick (`batchedRows`):
    * `orderBy` is a hint only, sort the rows in code where the order matters.
@@ -273,7 +275,7 @@ export class HouseholdScope {
     const st = statement(params);
     const sql =
       `select ${st.select} from ${table} e ${st.join ?? ''} where e.household_id = any(${ids})` +
-      ` and ${access.sql('e.household_id', params)}${st.where ? ` and (${st.where})` : ''}${st.orderBy ? ` order by ${st.orderBy}` : ''}`;
+      ` and ${access.rows.sql('e.household_id', params)}${st.where ? ` and (${st.where})` : ''}${st.orderBy ? ` order by ${st.orderBy}` : ''}`;
     const rows = await batchedRows(this.em, sql, params.values);
     const reachable = this.reachableSet(Purpose.READ);
     for (const row of rows) {
@@ -311,7 +313,7 @@ export class HouseholdScope {
     options?: FindOptions<T, any> & OwnedOptions,
   ): Promise<T[]> {
     const access = this.access(purpose);
-    const scoped = (access.unrestricted ? where : { $and: [where, { household: access.filter }] }) as FilterQuery<T>;
+    const scoped = (access.unrestricted ? where : { $and: [where, access.rows.filter<T>('household_id')] }) as FilterQuery<T>;
     const { alsoRecords, ...findOptions } = options ?? {};
     const rows = (await this.em.find(entity, scoped, findOptions as FindOptions<T, any>)) as T[];
     const name = this.em.getMetadata().find(entity)!.className;
@@ -363,12 +365,12 @@ export class HouseholdScope {
       const cursor = after ? validCursor(decodeCursor(after, sort.length), sort, properties) : null;
       let rows: Array<Record<string, unknown>> = [];
       if (ids.length && (!where || Object.keys(where).length === 0)) {
-        // No connection filter (the common case): a hand-written statement with the policy's SQL form.
+        // No connection filter (the common case): a hand-written statement with the reach's condition.
         const params = new Params();
         const conditions = [
           `e.household_id = any(${params.p(ids, 'uuid[]')})`,
           // Belt and braces: the ids are already proven reachable, and the policy is in the statement too.
-          access.sql('e.household_id', params),
+          access.rows.sql('e.household_id', params),
         ];
         if (cursor) conditions.push(keysetSql(sort.map((s) => ({ column: `e.${column(s.property)}`, direction: s.direction })), cursor, params));
         rows = await batchedRows(
@@ -380,20 +382,20 @@ export class HouseholdScope {
       } else if (ids.length) {
         const conditions: Array<FilterQuery<T>> = [{ household: { $in: ids } } as unknown as FilterQuery<T>];
         // Belt and braces: the ids are already proven reachable, and the policy filter is in the statement too.
-        if (!access.unrestricted) conditions.push({ household: access.filter } as unknown as FilterQuery<T>);
+        if (!access.unrestricted) conditions.push(access.rows.filter<T>('household_id'));
         if (where) conditions.push(where);
         if (cursor) conditions.push(keysetFilter<T>(sort, cursor));
         const inner = this.em
           .createQueryBuilder(entity, 'e')
           .select(['*', raw(`row_number() over (partition by e.household_id order by ${orderSql}) as page_rn`)])
-          .where({ $and: conditions } as never)
-          .toQuery()._sql;
-        rows = await this.em
-          .getConnection()
-          .execute(`select * from (${inner.sql}) x where x.page_rn <= ? order by x.household_id, x.page_rn`, [
-            ...inner.bindings,
-            first + 1,
-          ]);
+          .where({ $and: conditions } as never);
+        // The builder's native statement ($n placeholders) and its values, wrapped to cut each household's page.
+        const values = [...inner.getParams(), first + 1];
+        rows = await queryRows(
+          this.em,
+          `select * from (${inner.getQuery()}) x where x.page_rn <= $${values.length} order by x.household_id, x.page_rn`,
+          values,
+        );
       }
       const reachable = await reach;
       const byHousehold = new Map<string, Array<EntityRow<T>>>();
@@ -428,9 +430,36 @@ export class HouseholdScope {
    * `work` are policy-filtered like any other, and changes are staged with `persist`, which only
    * accepts rows of households this scope has proven reachable for Purpose.ACT. Commits on return,
    * rolls back on a throw; optimistic versions are checked at the flush.
+   *
+   * Before COMMIT the changes are flushed and then everything the request recorded for the access
+   * log so far is written in the same transaction: if the log cannot be written, the change rolls
+   * back with it, and a change never commits without its log rows.
    */
   async transactional<R>(work: (tx: HouseholdScope) => Promise<R>): Promise<R> {
-    return this.em.transactional((em) => work(new HouseholdScope(this.actor, em as EntityManager, this.recorder, this.clock_)));
+    let handoff: { committed: () => void; restore: () => void } | null = null;
+    try {
+      const result = await this.em.transactional(async (em) => {
+        const tx = new HouseholdScope(this.actor, em as EntityManager, this.recorder, this.clock_, this.processing);
+        const value = await work(tx);
+        await em.flush();
+        if (this.processing) handoff = await writeRecordedWithin(em as EntityManager, this.processing, this.recorder);
+        return value;
+      });
+      (handoff as { committed: () => void } | null)?.committed();
+      return result;
+    } catch (err) {
+      // Rolled back (the COMMIT itself may have failed): the rows are the plugin's again, as a failed processing.
+      (handoff as { restore: () => void } | null)?.restore();
+      throw err;
+    }
+  }
+
+  /**
+   * Records a household touched outside the scope's own queries (a row the service read or changed
+   * through its transaction), for the access log of this request, under the actor's reach.
+   */
+  recordAccess(householdId: string, resource: string, access: GrantedAccess, write = false): void {
+    this.recorder.record(householdId, resource, access, write);
   }
 
   /**

@@ -7,8 +7,10 @@ import { ErrorCode } from '../shared/errors';
 import type { RequestContext } from './context';
 
 /**
- * Writes the request's access-log rows (one per household) before the response leaves, through the
- * app's group-committing AccessLogWriter (the rows of concurrent requests share one INSERT).
+ * Writes the request's remaining access-log rows (one per household) before the response leaves,
+ * through the app's group-committing AccessLogWriter (the rows of concurrent requests share one
+ * INSERT): the reads, and what a failed mutation had recorded. A mutation's own rows are not here:
+ * its transaction wrote them before its COMMIT (HouseholdScope.transactional).
  * Fails closed: if the log cannot be written, the household data is not sent.
  */
 export function accessLogPlugin(orm: MikroORM, pseudonymise: Pseudonymiser, onError: (err: unknown) => void): ApolloServerPlugin<RequestContext> {
@@ -16,6 +18,9 @@ export function accessLogPlugin(orm: MikroORM, pseudonymise: Pseudonymiser, onEr
   return {
     async requestDidStart() {
       return {
+        async didResolveOperation({ contextValue: ctx, operationName, operation }) {
+          ctx.processing.operationName = operationName ?? operation?.name?.value ?? `anonymous ${operation?.operation ?? 'operation'}`;
+        },
         async willSendResponse({ contextValue: ctx, response, operationName, operation, errors }) {
           if (!ctx.actor || ctx.accessLog.size === 0) return;
           try {

@@ -3,6 +3,7 @@ import type { Actor } from '../auth/actor';
 import { HouseholdScope } from '../auth/household-scope';
 import { AccessRecorder } from '../modules/accesslog/access-recorder';
 import type { Pseudonymiser } from '../modules/accesslog/pseudonym';
+import type { RequestProcessing } from '../modules/accesslog/access-log.writer';
 import type { Clock } from '../shared/clock';
 import { unauthenticated } from '../shared/errors';
 import { createLoaders, type Loaders } from './loaders';
@@ -22,6 +23,12 @@ export interface RequestContext {
   clock: Clock;
   startedAt: Date;
   /**
+   * The request's processing as the access log describes it; the access-log plugin sets its
+   * operation name once the document is parsed. (An object, so it is shared by the copies Apollo
+   * Server makes of the context.)
+   */
+  processing: RequestProcessing;
+  /**
    * The keyed HMAC of a BSN, as the access log stores data subjects and citizen actors: lets a
    * service recognise a citizen's own entries (Household.toegangslog) without any BSN leaving it.
    */
@@ -40,8 +47,17 @@ export function createRequestContext(
   pseudonymise: Pseudonymiser = noPseudonymiser,
 ): RequestContext {
   const accessLog = new AccessRecorder();
-  const scope = new HouseholdScope(actor, em, accessLog, clock);
-  return { actor, em, trace, accessLog, scope, loaders: createLoaders(em, scope, clock), clock, startedAt: clock.now(), pseudonymise };
+  const startedAt = clock.now();
+  const processing: RequestProcessing = {
+    actor,
+    trace,
+    operationName: 'anonymous operation',
+    startedAt,
+    now: () => clock.now(),
+    pseudonymise,
+  };
+  const scope = new HouseholdScope(actor, em, accessLog, clock, processing);
+  return { actor, em, trace, accessLog, scope, loaders: createLoaders(em, scope, clock), clock, startedAt, processing, pseudonymise };
 }
 
 export function requireActor(ctx: RequestContext): Actor {

@@ -249,6 +249,66 @@ export class AccessLogWriter {
   }
 }
 
+/**
+ * The request's processing as the access log describes it: who, in which trace, under which
+ * operation, since when. A mutation's transaction uses it to write its rows before COMMIT.
+ */
+export interface RequestProcessing {
+  actor: Actor | null;
+  trace: TraceContext;
+  /** The operation's name (set once the document is parsed). */
+  operationName: string;
+  startedAt: Date;
+  /** The request's clock's `now`, as the rows' end. */
+  now(): Date;
+  pseudonymise: Pseudonymiser;
+}
+
+/**
+ * Writes what `recorder` collected so far inside `em`'s open transaction, one row per household, so
+ * the change and its log commit (or roll back) together. Returns the hand-over of the recorder:
+ * call `committed` after COMMIT and `restore` after a rollback.
+ */
+export async function writeRecordedWithin(
+  em: EntityManager,
+  processing: RequestProcessing,
+  recorder: AccessRecorder,
+): Promise<ReturnType<AccessRecorder['take']>> {
+  const handoff = recorder.take();
+  const actor = processing.actor;
+  if (!actor || handoff.entries.length === 0) return handoff;
+  try {
+    await insertAccessLog(
+      em,
+      processing.pseudonymise,
+      {
+        trace: processing.trace,
+        operationName: processing.operationName,
+        actor: loggedActor(actor, processing.pseudonymise),
+        startedAt: processing.startedAt,
+        endedAt: processing.now(),
+        status: 'OK',
+      },
+      handoff.entries.map(([householdId, t]) => ({
+        householdId,
+        resources: [...t.resources],
+        write: t.write,
+        activity: t.activity,
+        onBehalfOfMachtigingId: t.onBehalfOfMachtigingId,
+      })),
+      em.getTransactionContext(),
+      {
+        aanvragers: recorder.knownAanvragers(),
+        onBehalfOfOrganisation: actor.role === Role.INTERMEDIAIR ? actor.organisationId : undefined,
+      },
+    );
+  } catch (err) {
+    handoff.restore();
+    throw err;
+  }
+  return handoff;
+}
+
 /** A write by a command or the daily engine (actor SYSTEEM) to the given households. */
 export interface SystemAccessLogWrite {
   trace: TraceContext;

@@ -2,7 +2,7 @@ import type { Clock } from '../../shared/clock';
 import Decimal from 'decimal.js';
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Purpose } from '../../auth/policy';
+import { Purpose } from '../../auth/reach';
 import type { RequestContext } from '../../server/context';
 import { traceFromHeader } from '../../server/trace';
 import { addMonths } from '../../shared/dates';

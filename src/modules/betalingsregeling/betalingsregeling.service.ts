@@ -1,4 +1,4 @@
-import { Purpose } from '../../auth/policy';
+import { Purpose } from '../../auth/reach';
 import type { RequestContext } from '../../server/context';
 import { fromGlobalIdOfType } from '../../shared/global-id';
 import { NormCode } from '../norms/norm-codes';

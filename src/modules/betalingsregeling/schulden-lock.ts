@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { HouseholdScope } from '../../auth/household-scope';
-import { Purpose, type HouseholdAccess } from '../../auth/policy';
+import { Purpose, type HouseholdAccess } from '../../auth/reach';
 import { forbidden, notFound } from '../../shared/errors';
 import { Schuld } from '../schuld/schuld.entity';
 import type { AanvraagSchuld } from './aanvraag.rules';

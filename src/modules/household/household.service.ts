@@ -3,7 +3,7 @@ import { getArgumentValues, getNamedType, isObjectType, Kind, type FieldNode, ty
 import type { EntityRow } from '../../db/row-mapper';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { PageRequest } from '../../auth/household-scope';
-import { Purpose } from '../../auth/policy';
+import { Purpose } from '../../auth/reach';
 import type { RequestContext } from '../../server/context';
 import { pageSize, type Page } from '../../shared/connection';
 import { notFound } from '../../shared/errors';

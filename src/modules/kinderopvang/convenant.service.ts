@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../../auth/actor';
-import { Purpose } from '../../auth/policy';
+import { Purpose, requireKooReach, type Grant } from '../../auth/reach';
 import { requireActor, type RequestContext } from '../../server/context';
 import { decodeCursor, encodeCursor, type Page } from '../../shared/connection';
 import { firstOfNextMonth, yearOf } from '../../shared/dates';
@@ -12,7 +12,7 @@ import { ToeslagSoort, ToeslagStatus } from '../toeslag/toeslag.enums';
 import { KooBetalingAanKoo, KooConvenantBetaling, KooConvenanttegoed } from './convenant.entity';
 import { BETAALT_AAN_KOO, ConvenanttegoedStatus } from './kinderopvang.enums';
 import type { RuleError } from './kinderopvang.rules';
-import { KOO_ACCESS, requireKoo } from './koo-access';
+import { requireKoo } from './koo-access';
 import { KooLocatie } from './koo.entity';
 
 export interface BetalingAanKooResult {
@@ -96,7 +96,7 @@ export async function listConvenantBetalingen(
   keysetAfter(args.after, conditions, 'periode');
   const rows = await ctx.em.find(KooConvenantBetaling, { $and: conditions } as never, { orderBy: { periode: 'desc', id: 'asc' }, limit: args.first + 1 });
   const items = rows.slice(0, args.first);
-  for (const r of items) ctx.accessLog.record(r.household.id, 'ConvenantBetaling', KOO_ACCESS);
+  for (const r of items) ctx.scope.recordAccess(r.household.id, 'ConvenantBetaling', koo.reach);
   return { items, cursors: items.map((r) => encodeCursor([r.periode, r.id])), hasNextPage: rows.length > args.first };
 }
 
@@ -116,8 +116,8 @@ export async function listConvenanttegoeden(
     populate: ['organisatie'],
   });
   const items = rows.slice(0, args.first);
-  const access = actor.role === Role.KOO ? KOO_ACCESS : ctx.scope.access(Purpose.READ);
-  for (const r of items) ctx.accessLog.record(r.household.id, 'Convenanttegoed', access);
+  const access = requireKooReach(actor) as Grant;
+  for (const r of items) ctx.scope.recordAccess(r.household.id, 'Convenanttegoed', access);
   return { items, cursors: items.map((r) => encodeCursor([r.ontstaanOp, r.id])), hasNextPage: rows.length > args.first };
 }
 
@@ -131,7 +131,7 @@ export async function findConvenanttegoed(ctx: RequestContext, id: string): Prom
   if (actor.role !== Role.KOO) return null;
   const koo = await requireKoo(ctx);
   const t = await ctx.em.findOne(KooConvenanttegoed, { id, organisatie: koo.organisatie }, { populate: ['organisatie'] });
-  if (t) ctx.accessLog.record(t.household.id, 'Convenanttegoed', KOO_ACCESS);
+  if (t) ctx.scope.recordAccess(t.household.id, 'Convenanttegoed', koo.reach);
   return t;
 }
 
@@ -148,7 +148,8 @@ export async function settleConvenanttegoed(
 ): Promise<TegoedResult> {
   const id = fromGlobalIdOfType(input.convenanttegoedId, 'Convenanttegoed');
   const koo = await requireKoo(ctx);
-  return ctx.em.transactional(async (em: EntityManager) => {
+  return ctx.scope.transactional(async (tx) => {
+    const em = tx.entityManager;
     const t = await em.findOne(KooConvenanttegoed, { id, organisatie: koo.organisatie }, { populate: ['organisatie'] });
     if (!t) throw forbidden('this convenanttegoed is not one of your organisation');
     if (t.status !== ConvenanttegoedStatus.OPEN) {
@@ -156,7 +157,7 @@ export async function settleConvenanttegoed(
     }
     t.status = naar;
     t.afgehandeldOp = ctx.clock.today();
-    ctx.accessLog.record(t.household.id, 'Convenanttegoed', KOO_ACCESS, true);
+    tx.recordAccess(t.household.id, 'Convenanttegoed', koo.reach, true);
     await em.flush();
     return { tegoed: t, userErrors: [] };
   });

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { Purpose } from '../../auth/policy';
+import { Purpose } from '../../auth/reach';
 import type { RequestContext } from '../../server/context';
 import { decodeCursor, encodeCursor, type Page } from '../../shared/connection';
 import { badInput } from '../../shared/errors';

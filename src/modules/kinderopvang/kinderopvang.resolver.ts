@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../auth/actor';
-import { Purpose } from '../../auth/policy';
+import { Purpose, requireKooReach, type Grant } from '../../auth/reach';
 import { requireActor, type RequestContext } from '../../server/context';
 import { ConnectionArgs, pageSize, toConnection } from '../../shared/connection';
 import { UserError } from '../../shared/user-error';
@@ -16,7 +16,7 @@ import {
 } from './convenant.service';
 import { ConvenanttegoedStatus, LeveringStatus, RecordFoutCode, SoortOpvang } from './kinderopvang.enums';
 import { foutPages, mutatievoorstellenOfHousehold, recordPages } from './kinderopvang.loaders';
-import { KOO_ACCESS, ouderReferentie, requireKoo } from './koo-access';
+import { ouderReferentie, requireKoo } from './koo-access';
 import {
   appendBulkKinderopvangChunk,
   commitBulkKinderopvangLevering,
@@ -138,10 +138,10 @@ export class KinderopvangResolver {
   async records(@Root() levering: KinderopvangLeveringNode, @Args() args: ConnectionArgs, @Ctx() ctx: RequestContext) {
     const page = await recordPages(ctx).load({ leveringId: levering.dbId, first: pageSize(args.first), after: args.after ?? null });
     const actor = requireActor(ctx);
-    const access = actor.role === Role.KOO ? KOO_ACCESS : ctx.scope.access(Purpose.READ);
+    const access = requireKooReach(actor) as Grant;
     const org = actor.role === Role.KOO ? actor.organisationId : null;
     return toConnection(page, (r) => {
-      if (r.household_id) ctx.accessLog.record(r.household_id, 'KinderopvangRecord', access);
+      if (r.household_id) ctx.scope.recordAccess(r.household_id, 'KinderopvangRecord', access);
       return Object.assign(new KinderopvangRecordType(), {
         index: r.idx,
         periode: r.periode,

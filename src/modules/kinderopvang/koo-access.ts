@@ -1,13 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role, type Actor } from '../../auth/actor';
-import type { HouseholdAccess } from '../../auth/policy';
+import { requireKooReach, type Grant } from '../../auth/reach';
 import { requireActor, type RequestContext } from '../../server/context';
 import { forbidden } from '../../shared/errors';
-import { ProcessingActivityId } from '../accesslog/processing-activities';
 import { KooLocatie, KooOrganisatie } from './koo.entity';
 
 export interface KooContext {
   organisatie: KooOrganisatie;
+  /** The KOO's reach (its own organisation's rows), under which its processing is logged. */
+  reach: Grant;
   /** Active LRK numbers of the KOO, from the database (not from the token). */
   lrkNummers: Set<string>;
 }
@@ -19,26 +20,16 @@ export interface KooContext {
 export async function requireKoo(ctx: RequestContext, em: EntityManager = ctx.em): Promise<KooContext> {
   const actor = requireActor(ctx);
   if (actor.role !== Role.KOO) throw forbidden('this operation is for a KOO');
+  const reach = requireKooReach(actor);
   const organisatie = await em.findOne(KooOrganisatie, { organisationId: actor.organisationId });
   if (!organisatie) throw forbidden('your organisation is not registered as a childcare organisation (KOO)');
   const locaties = await em.find(KooLocatie, { organisatie, actief: true }, { fields: ['lrkNummer'] });
-  return { organisatie, lrkNummers: new Set(locaties.map((l) => l.lrkNummer)) };
+  return { organisatie, reach, lrkNummers: new Set(locaties.map((l) => l.lrkNummer)) };
 }
 
-/** How a KOO's processing of household data is recorded in the access log. */
-export const KOO_ACCESS: Extract<HouseholdAccess, { allowed: true }> = {
-  allowed: true,
-  filter: {},
-  // Only for recording in the access log, never for querying: a statement that used it would match nothing.
-  sql: () => 'false',
-  unrestricted: false,
-  activity: ProcessingActivityId.KINDEROPVANG_GEGEVENSLEVERING,
-  onBehalfOfMachtigingId: null,
-};
-
 /** Records, for the access log, the households whose data a KOO read (its own deliveries, payments, tegoeden). */
-export function recordKooRead(ctx: RequestContext, householdIds: Iterable<string | null | undefined>, resource: string): void {
-  for (const id of householdIds) if (id) ctx.accessLog.record(id, resource, KOO_ACCESS);
+export function recordKooRead(ctx: RequestContext, koo: KooContext, householdIds: Iterable<string | null | undefined>, resource: string): void {
+  for (const id of householdIds) if (id) ctx.scope.recordAccess(id, resource, koo.reach);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Clock } from '../../shared/clock';
 import Decimal from 'decimal.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Purpose } from '../../auth/policy';
+import { Purpose } from '../../auth/reach';
 import type { RequestContext } from '../../server/context';
 import { traceFromHeader, type TraceContext } from '../../server/trace';
 import { yearOf } from '../../shared/dates';

@@ -1,6 +1,6 @@
 import { Role } from '../../auth/actor';
 import type { HouseholdScope } from '../../auth/household-scope';
-import { Purpose } from '../../auth/policy';
+import { Purpose } from '../../auth/reach';
 import type { MakeLoader } from '../../server/loaders';
 import { Machtiging } from './machtiging.entity';
 

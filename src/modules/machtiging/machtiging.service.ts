@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role, type IntermediairActor } from '../../auth/actor';
-import { householdAccess, Purpose } from '../../auth/policy';
+import { householdAccess, Purpose } from '../../auth/reach';
 import { requireActor, type RequestContext } from '../../server/context';
 import { decodeCursor, encodeCursor, type Page } from '../../shared/connection';
 import { badInput, forbidden, notFound } from '../../shared/errors';
@@ -28,9 +28,9 @@ async function scopedMachtigingen(scope: Scope, where: object, purpose: Purpose,
 }
 
 /** Records an intermediary's processing of a household it cannot (yet) reach through the scope. */
-function recordIntermediairWrite(ctx: RequestContext, actor: IntermediairActor, householdId: string): void {
-  const access = householdAccess(actor, Purpose.READ, ctx.clock.today());
-  if (access.allowed) ctx.accessLog.record(householdId, 'Machtiging', access, true);
+function recordIntermediairWrite(tx: Scope, actor: IntermediairActor, householdId: string): void {
+  const access = householdAccess(actor, Purpose.READ, tx.clock.today());
+  if (access.allowed) tx.recordAccess(householdId, 'Machtiging', access, true);
 }
 
 /**
@@ -58,7 +58,8 @@ export async function requestMachtiging(
     });
   }
 
-  return ctx.em.transactional(async (em: EntityManager) => {
+  return ctx.scope.transactional(async (tx) => {
+    const em = tx.entityManager;
     // Deliberately outside the scope: the organisation cannot reach this household yet. Nothing
     // about the household is returned to the caller.
     const member = await em.findOne(
@@ -82,7 +83,7 @@ export async function requestMachtiging(
           field: ['input', 'bsn'],
         });
       }
-      recordIntermediairWrite(ctx, actor, household.id);
+      recordIntermediairWrite(tx, actor, household.id);
     }
     const machtiging = em.create(Machtiging, {
       createdAt: ctx.clock.now(),
@@ -202,13 +203,14 @@ export async function revokeMachtiging(ctx: RequestContext, input: { machtigingI
 
   if (actor.role === Role.INTERMEDIAIR) {
     // The organisation's own machtiging, also one it can no longer (or not yet) use.
-    return ctx.em.transactional(async (em: EntityManager) => {
+    return ctx.scope.transactional(async (tx) => {
+      const em = tx.entityManager;
       const m = await em.findOne(Machtiging, { id, organisationId: actor.organisationId });
       if (!m) throw forbidden('this machtiging is not one of your organisation');
       const status = effectiveStatus(m, today);
       if (status === MachtigingStatus.INGETROKKEN || status === MachtigingStatus.VERLOPEN) return notActive;
       revoke(m);
-      if (m.household) recordIntermediairWrite(ctx, actor, m.household.id);
+      if (m.household) recordIntermediairWrite(tx, actor, m.household.id);
       await em.flush();
       return { machtiging: m, userErrors: [] };
     });

@@ -1,4 +1,4 @@
-import { Purpose } from '../../auth/policy';
+import { Purpose } from '../../auth/reach';
 import type { RequestContext } from '../../server/context';
 import { forbidden, notFound } from '../../shared/errors';
 import { fromGlobalId } from '../../shared/global-id';

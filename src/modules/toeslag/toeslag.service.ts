@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { OptimisticLockError } from '@mikro-orm/core';
-import { Purpose } from '../../auth/policy';
+import { Purpose } from '../../auth/reach';
 import type { RequestContext } from '../../server/context';
 import { forbidden, notFound } from '../../shared/errors';
 import { fromGlobalIdOfType } from '../../shared/global-id';

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { LockMode, OptimisticLockError } from '@mikro-orm/core';
-import { Purpose } from '../../auth/policy';
+import { Purpose } from '../../auth/reach';
 import type { RequestContext } from '../../server/context';
 import { firstOfNextMonth, yearOf } from '../../shared/dates';
 import { betaaltVoorschotVoor } from '../toeslag/toeslag.rules';

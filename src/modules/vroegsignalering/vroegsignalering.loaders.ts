@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { HouseholdOwned, HouseholdScope } from '../../auth/household-scope';
-import { Purpose } from '../../auth/policy';
+import { Purpose } from '../../auth/reach';
 import type { MakeLoader } from '../../server/loaders';
 import { Vroegsignaal, VroegsignaleringDeelname } from './vroegsignaal.entity';
 

@@ -1,7 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role, type Actor, type GemeenteActor } from '../../auth/actor';
-import type { HouseholdAccess } from '../../auth/policy';
+import { vroegsignaalReach, type GrantedAccess } from '../../auth/reach';
 import { requireActor, type RequestContext } from '../../server/context';
 import { decodeCursor, encodeCursor, pageSize, type Page } from '../../shared/connection';
 import { badInput, forbidden, gemeenteNeemtNietDeel, notFound } from '../../shared/errors';
@@ -14,26 +14,11 @@ import { publishVroegsignalen } from './vroegsignalering.engine';
 import { VroegsignaalStatus, VroegsignaalUitkomst } from './vroegsignalering.enums';
 import { checkAcknowledgeIds, checkDeelnamePeriode, checkNotitie, neemtDeel } from './vroegsignalering.rules';
 
-type GrantedAccess = Extract<HouseholdAccess, { allowed: true }>;
-
-/**
- * How a gemeente's processing of a signal is recorded in the access log: the household is the data
- * subject, the activity is vroegsignalering (the gemeente's own reach is the signal, not the household).
- */
-const GEMEENTE_ACCESS: GrantedAccess = {
-  allowed: true,
-  filter: {},
-  // Only for recording in the access log, never for querying: a statement that used it would match nothing.
-  sql: () => 'false',
-  unrestricted: false,
-  activity: ProcessingActivityId.VROEGSIGNALERING,
-  onBehalfOfMachtigingId: null,
-};
-
 function requireGemeente(ctx: RequestContext): GemeenteActor {
   const actor = requireActor(ctx);
-  if (actor.role !== Role.GEMEENTE) throw forbidden('vroegsignalen are for the gemeente they were sent to');
-  return actor;
+  const reach = vroegsignaalReach(actor);
+  if (!reach.allowed) throw forbidden(reach.reason);
+  return actor as GemeenteActor;
 }
 
 /**
@@ -51,8 +36,8 @@ async function requireDeelname(em: EntityManager, gemeentecode: string, today: s
 }
 
 /** Records the households whose signal data the gemeente processed (erased signals have none). */
-function recordGemeente(ctx: RequestContext, rows: readonly Vroegsignaal[], write = false): void {
-  for (const v of rows) if (v.household) ctx.accessLog.record(v.household.id, 'Vroegsignaal', GEMEENTE_ACCESS, write);
+function recordGemeente(scope: RequestContext['scope'], rows: readonly Vroegsignaal[], write = false): void {
+  for (const v of rows) if (v.household) scope.recordAccess(v.household.id, 'Vroegsignaal', vroegsignaalReach(scope.viewer!) as GrantedAccess, write);
 }
 
 const VOLGNUMMER = /^[1-9]\d{0,17}$/;
@@ -88,7 +73,7 @@ export async function listVroegsignalen(
     { orderBy: { volgnummer: 'asc' }, limit: first + 1 },
   );
   const items = rows.slice(0, first);
-  recordGemeente(ctx, items);
+  recordGemeente(ctx.scope, items);
   return { items, cursors: items.map((v) => encodeCursor([String(v.volgnummer)])), hasNextPage: rows.length > first };
 }
 
@@ -101,7 +86,7 @@ export async function vroegsignaalById(ctx: RequestContext, id: string): Promise
   await requireDeelname(ctx.em, actor.gemeentecode, ctx.clock.today());
   const v = await ctx.em.findOne(Vroegsignaal, { id, gemeentecode: actor.gemeentecode });
   if (!v) throw forbidden('this Vroegsignaal is outside your access');
-  recordGemeente(ctx, [v]);
+  recordGemeente(ctx.scope, [v]);
   return v;
 }
 
@@ -121,7 +106,8 @@ export async function acknowledgeVroegsignalen(ctx: RequestContext, input: { ids
   if (errors.length) return { vroegsignalen: [], userErrors: errors };
   const ids = input.ids.map((g) => fromGlobalIdOfType(g, 'Vroegsignaal'));
   await requireDeelname(ctx.em, actor.gemeentecode, ctx.clock.today());
-  const rows = await ctx.em.transactional(async (tx) => {
+  const rows = await ctx.scope.transactional(async (scope) => {
+    const tx = scope.entityManager;
     const found = await tx.find(Vroegsignaal, { id: { $in: ids }, gemeentecode: actor.gemeentecode }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (found.length !== ids.length) throw forbidden('one or more of these vroegsignalen are outside your access');
     const now = ctx.clock.now();
@@ -129,9 +115,9 @@ export async function acknowledgeVroegsignalen(ctx: RequestContext, input: { ids
       if (!v.ontvangenOp) v.ontvangenOp = now;
       if (v.status === VroegsignaalStatus.NIEUW) v.status = VroegsignaalStatus.ONTVANGEN;
     }
+    recordGemeente(scope, found, true);
     return found;
   });
-  recordGemeente(ctx, rows, true);
   const byId = new Map(rows.map((v) => [v.id, v]));
   return { vroegsignalen: ids.map((id) => byId.get(id)!), userErrors: [] };
 }
@@ -154,7 +140,8 @@ export async function recordVroegsignaalOpvolging(
   const id = fromGlobalIdOfType(input.id, 'Vroegsignaal');
   const { notitie, errors } = checkNotitie(input.note);
   await requireDeelname(ctx.em, actor.gemeentecode, ctx.clock.today());
-  const result = await ctx.em.transactional(async (tx): Promise<VroegsignaalResult> => {
+  return ctx.scope.transactional(async (scope): Promise<VroegsignaalResult> => {
+    const tx = scope.entityManager;
     const v = await tx.findOne(Vroegsignaal, { id, gemeentecode: actor.gemeentecode }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!v) throw forbidden('this Vroegsignaal is outside your access');
     if (errors.length) return { vroegsignaal: null, userErrors: errors };
@@ -170,10 +157,9 @@ export async function recordVroegsignaalOpvolging(
     v.opgevolgdOp = now;
     v.ontvangenOp ??= now;
     v.status = VroegsignaalStatus.OPGEVOLGD;
+    recordGemeente(scope, [v], true);
     return { vroegsignaal: v, userErrors: [] };
   });
-  if (result.vroegsignaal) recordGemeente(ctx, [result.vroegsignaal], true);
-  return result;
 }
 
 // --- The participation register ---------------------------------------------------------------

@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { HouseholdScope } from '../../auth/household-scope';
-import { Purpose } from '../../auth/policy';
+import { Purpose } from '../../auth/reach';
 import type { MakeLoader } from '../../server/loaders';
 import { group } from '../betalingsregeling/betalingsregeling.loaders';
 import { Schuld } from '../schuld/schuld.entity';

@@ -1,7 +1,7 @@
 import { LockMode, QueryOrder, type EntityName, type FilterQuery } from '@mikro-orm/core';
 import { Role, type Actor } from '../../auth/actor';
 import type { HouseholdOwned, HouseholdScope } from '../../auth/household-scope';
-import { Purpose, type HouseholdAccess } from '../../auth/policy';
+import { Purpose, type HouseholdAccess } from '../../auth/reach';
 import { requireActor, type RequestContext } from '../../server/context';
 import { decodeCursor, encodeCursor, pageSize, type Page } from '../../shared/connection';
 import { badInput, forbidden, notFound } from '../../shared/errors';
@@ -171,7 +171,7 @@ export async function listZaken(ctx: RequestContext, args: PageArgs, filter?: Za
     const [row] = await ctx.em
       .createQueryBuilder(Zaak, 'z')
       .select('z.id')
-      .where((access.unrestricted ? next : { $and: [next, { household: access.filter }] }) as never)
+      .where((access.unrestricted ? next : { $and: [next, access.rows.filter<Zaak>('household_id')] }) as never)
       .limit(1)
       .execute('all');
     hasNextPage = row !== undefined;
