@@ -1,12 +1,14 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Check, Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
 import { ProcessingActivity } from './processing-activity.entity';
 
 /**
- * One record per household per request that read or changed that household's data (domain.md §7,
- * modelled on Logboek Dataverwerkingen). Written in one batched insert per request by the access-log
- * plugin; never updated. The data subject is a keyed HMAC of the BSN, never the BSN itself.
+ * One record per household (or per person without a household) per request that read or changed
+ * their data (domain.md §7, modelled on Logboek Dataverwerkingen). A mutation's rows are written in
+ * its own transaction, a read's by the access-log plugin before the response leaves; never updated.
+ * The data subject is a keyed HMAC of the BSN, never the BSN itself.
  */
 @Entity({ tableName: 'access_log_entry' })
+@Check({ name: 'access_log_entry_subject_check', expression: 'household_id is not null or data_subject is not null' })
 @Index({ properties: ['householdId', 'startedAt'] })
 @Index({ properties: ['traceId'] })
 export class AccessLogEntry {
@@ -38,10 +40,14 @@ export class AccessLogEntry {
   @ManyToOne(() => ProcessingActivity, { mapToPk: true, fieldName: 'processing_activity_id' })
   processingActivity!: string;
 
-  @Property({ type: 'uuid' })
-  householdId!: string;
+  /** The household whose data was processed; null for a person who belongs to no household (then `dataSubject` says who). */
+  @Property({ type: 'uuid', nullable: true })
+  householdId!: string | null;
 
-  /** HMAC-SHA256 (hex) of the aanvrager's BSN under PSEUDONYM_KEY. */
+  /**
+   * HMAC-SHA256 (hex) under PSEUDONYM_KEY of the BSN of the person whose data was processed: the
+   * household's aanvrager, or the person without a household (`dpl.core.data_subject_id`).
+   */
   @Property({ type: 'character', length: 64, nullable: true })
   dataSubject?: string | null;
 
