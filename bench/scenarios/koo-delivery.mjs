@@ -1,4 +1,4 @@
-// Scenario (d): a KOO delivery of 100,000 records (issue 7, issue 9 item 1d): records per second for
+// Scenario (d): a KOO delivery of 100,000 records (target d): records per second for
 // the whole delivery and the server's peak memory. Optional: runs only when this build's schema has
 // Mutation.commitBulkKinderopvangLevering (checked by introspection); otherwise the run reports "not
 // available in this build".
