@@ -1,8 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Issue 4: the norms of the standaard and persoonlijke betalingsregeling, the verlengde regeling and
- * the beslagvrije voet (domain.md §3). Insert-only: rows are data (decisions.md §11). Values marked
+ * The norms of the standaard and persoonlijke betalingsregeling, the verlengde regeling and
+ * the beslagvrije voet (domain.md §3). Insert-only: rows are data (docs/adr/0011). Values marked
  * aanname are assumptions to verify before production.
  */
 const CODES = [

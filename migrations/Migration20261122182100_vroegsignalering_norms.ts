@@ -1,8 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Issue 6: the vroegsignalering norms (domain.md §4) and its processing activity in the register.
- * Insert-only: rows are data (decisions.md §11). All three norms are assumptions (aanname): the
+ * The vroegsignalering norms (domain.md §4) and its processing activity in the register.
+ * Insert-only: rows are data (docs/adr/0011). All three norms are assumptions (aanname): the
  * domain leaves the threshold and the crisis level open and calls the 12 months an assumption.
  */
 export class Migration20261122182100_vroegsignalering_norms extends Migration {

@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Issue 4, payments, missed termijnen, betaalpauze and verrekening: tables betaling, verrekening and
+ * Payments, missed termijnen, betaalpauze and verrekening: tables betaling, verrekening and
  * beslagvrije_voet; betalingskenmerk numbers for schulden (1 … 499999999999999) and regelingen
  * (from 500000000000000), so one kenmerk names exactly one of them (existing rows get theirs when the
  * column is added); the norms of the missed-termijn process (assumptions) and the processing

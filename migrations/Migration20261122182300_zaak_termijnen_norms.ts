@@ -1,8 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Issue 4 (persoonlijke betalingsregeling outcomes, zienswijze, hardheidsverzoek): three norms.
- * Insert-only: rows are data (decisions.md §11). Values marked aanname are assumptions to verify.
+ * Persoonlijke betalingsregeling outcomes, zienswijze, hardheidsverzoek: three norms.
+ * Insert-only: rows are data (docs/adr/0011). Values marked aanname are assumptions to verify.
  */
 const CODES = ['GEEN_CAPACITEIT_VERREKENING_JAREN', 'HARDHEIDSVERZOEK_BESLISTERMIJN_WEKEN', 'ZIENSWIJZE_AFHANDELTERMIJN_WEKEN'];
 

@@ -1,8 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Issue 7: the norms of KOO deliveries and mutaties (domain.md §3 table, §5) and the processing
- * activities of the KOO chain. Insert-only: rows are data (decisions.md §11). Values marked aanname
+ * The norms of KOO deliveries and mutaties (domain.md §3 table, §5) and the processing
+ * activities of the KOO chain. Insert-only: rows are data (docs/adr/0011). Values marked aanname
  * are assumptions to verify before production.
  */
 const CODES = [

@@ -1,12 +1,12 @@
-// Scenario (d): a KOO delivery of 100,000 records (issue 7, issue 9 item 1d): records per second for
+// Scenario (d): a KOO delivery of 100,000 records (target d): records per second for
 // the whole delivery and the server's peak memory. Optional: runs only when this build's schema has
 // Mutation.commitBulkKinderopvangLevering (checked by introspection); otherwise the run reports "not
 // available in this build".
 //
-// The delivery takes the bulk path a KOO uses for a large delivery (decisions §25), with the client
+// The delivery takes the bulk path a KOO uses for a large delivery (docs/adr/0025), with the client
 // code of `npm run bench:koo` (src/cli/koo-bulk-client.ts, from dist/): createBulkKinderopvangLevering,
 // appendBulkKinderopvangChunk with chunks of the maximum size, 2 in flight, then
-// commitBulkKinderopvangLevering. The chunks carry their records as recordsNdjson (decisions §31;
+// commitBulkKinderopvangLevering. The chunks carry their records as recordsNdjson (docs/adr/0031;
 // `--koo-format records` sends the typed records instead). The bench KOO and its LRK location are registered in the benchmark
 // database by prepareData (registration data, like the seed's). The records are valid for the current
 // month; half of their parents are current aanvragers/toeslagpartners of seeded households (a sample

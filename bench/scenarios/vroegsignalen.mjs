@@ -1,8 +1,8 @@
-// Scenario (c): a gemeente's vroegsignalen feed, one page of 50 (issue 6), rotating over the pages
+// Scenario (c): a gemeente's vroegsignalen feed, one page of 50, rotating over the pages
 // of the gemeente with the most signals. Optional: runs only when this build's schema has
 // Query.vroegsignalen (checked by introspection before anything else); otherwise the run reports
 // "not available in this build". The selection is every field of the signal type (from
-// introspection), so it follows the type as issue 6 defines it.
+// introspection), so it follows the type as the schema defines it.
 //
 // The signals are made by the real daily step on the benchmark database (prepareData, once per data
 // set, recorded in its marker): every gemeente of the seeded households takes part

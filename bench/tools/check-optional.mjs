@@ -1,5 +1,5 @@
-// Self-check of the optional scenarios c and d against a sample schema shaped like issues 6 and 7
-// (the real types come from those issues; the smoke test runs both against the real schema): both
+// Self-check of the optional scenarios c and d against a sample schema shaped like the vroegsignalering
+// and KOO types (the smoke test runs both against the real schema): both
 // are detected by introspection, their operations validate, their requests carry what the operation
 // declares, and d's generated records are valid values of the record input type. Needs dist/ (d's
 // client code is src/cli/koo-bulk-client.ts). Exits 1 on any problem. Run by

@@ -44,7 +44,7 @@ export async function createTokenVerifier(auth: AuthConfig, dataDir: string, clo
   /**
    * Tokens whose signature and claims were verified in the last VERIFIED_TTL_MS, by their exact text:
    * a portal sends the same token with every request until it expires, and the ES256/RS256 signature
-   * check was about 5 % of the API's CPU per request (issue 9). A hit is only taken while the token's
+   * check was about 5 % of the API's CPU per request. A hit is only taken while the token's
    * own `exp` (with the clock tolerance) has not passed, so it is refused exactly when re-verifying
    * would refuse it; what a hit can add is at most VERIFIED_TTL_MS of trust in a key just removed from
    * the key set, well inside the 10 minutes the remote JWKS itself is cached. Bounded in size.

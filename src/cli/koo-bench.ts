@@ -1,5 +1,5 @@
 /**
- * Benchmark of a large KOO delivery (issue 7/9): `npm run bench:koo -- --records 200000 [--format ndjson|records] [--inject-failure]`.
+ * Benchmark of a large KOO delivery: `npm run bench:koo -- --records 200000 [--format ndjson|records] [--inject-failure]`.
  * Starts a scratch embedded PostgreSQL, migrates it, seeds households (half the records' parents
  * match one), runs the API in this process and sends the delivery over HTTP as a KOO would: one
  * createBulkKinderopvangLevering, chunks of 2,000 records, one commitBulkKinderopvangLevering

@@ -1,5 +1,5 @@
 /**
- * A KOO's side of a large delivery over HTTP (issue 7, decisions §25), shared by `npm run bench:koo`
+ * A KOO's side of a large delivery over HTTP (docs/adr/0025), shared by `npm run bench:koo`
  * (src/cli/koo-bench.ts) and scenario d of `npm run bench` (bench/scenarios/koo-delivery.mjs): the
  * generated records and the bulk path createBulkKinderopvangLevering → appendBulkKinderopvangChunk
  * (chunks of MAX_RECORDS_PER_CHUNK, `parallel` in flight) → commitBulkKinderopvangLevering. Every

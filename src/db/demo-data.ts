@@ -327,11 +327,11 @@ export async function loadDemoData(em: EntityManager, today: string): Promise<vo
       lopend(309, jansen, ToeslagSoort.ZORGTOESLAG, c.jaar + 1, '123.00', 100, '000033', 622);
     }
 
-    // Vroegsignalering (issue 6): the experiment's participants (a few of the ten), taking part today and for months to come.
+    // Vroegsignalering: the experiment's participants (a few of the ten), taking part today and for months to come.
     for (const [n, gemeentecode, naam] of [[800, '0193', 'Zwolle'], [801, '0995', 'Lelystad'], [802, '0344', 'Utrecht'], [803, '0363', 'Amsterdam'], [804, '0014', 'Groningen']] as const) {
       tx.create(VroegsignaleringDeelname, { id: demoUuid(n), gemeentecode, naam, vanaf: c.deelnameVanaf, tot: c.deelnameTot, gewijzigdDoor: 'M12345' });
     }
-    // The KOO persona (issue 7): an organisation under the old convenant with one LRK location, and
+    // The KOO persona: an organisation under the old convenant with one LRK location, and
     // one open convenanttegoed it still holds for household De Vries.
     const koo = tx.create(KooOrganisatie, {
       id: demoUuid(850),

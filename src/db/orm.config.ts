@@ -99,7 +99,7 @@ export function ormConfig(o: OrmOptions): Options {
         // The hand-written statements of the hot read paths (src/db/raw-query.ts) are prepared once per
         // connection. With the default plan_cache_mode (auto) PostgreSQL kept planning them afresh on
         // every execution (a custom plan looks cheaper than a generic one for `= any($1::uuid[])`):
-        // about 1.4 ms of planning for a 0.3 ms household overview (issue 9). Their plans do not
+        // about 1.4 ms of planning for a 0.3 ms household overview. Their plans do not
         // depend on the values (ids, a page size, the policy's parameters). MikroORM's own statements
         // are sent with their values inlined, so this setting does not touch them.
         options: '-c plan_cache_mode=force_generic_plan',

@@ -67,7 +67,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
   app.disable('x-powered-by');
   const server = http.createServer(app);
   const readiness = createReadinessCheck(orm);
-  // Issue 8: limits, rate limiting, security headers, request log and metrics (./protection.ts).
+  // Operational safety: limits, rate limiting, security headers, request log and metrics (./protection.ts).
   const protection = createProtection(deps.config, orm, pseudonymise, logger);
   app.use(protection.securityHeaders);
 
@@ -85,7 +85,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
       ApolloServerPluginLandingPageDisabled(),
       // No cache hints: every response is personal data, sent with Cache-Control: no-store
       // (security-headers.ts). Apollo installs its cache-control plugin by default, and a plugin with
-      // willResolveField makes Apollo wrap every field resolver of the schema (issue 9: ~2 % of CPU).
+      // willResolveField makes Apollo wrap every field resolver of the schema (~2 % of CPU).
       ApolloServerPluginCacheControlDisabled(),
       // Wrapped so that a database outage while writing the log is answered with a 503 too.
       serviceUnavailablePlugin(readiness, accessLogPlugin(orm, pseudonymise, (err) => logger.error({ err }, 'access log write failed'))),

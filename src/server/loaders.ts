@@ -167,7 +167,7 @@ export function createLoaders(em: EntityManager, scope: HouseholdScope, clock: C
     schuldenOfZaak: schuldenOfZaakLoader(make, em, scope),
     toegangslogPages: toegangslogPagesLoader(make, em, scope),
     vroegsignalenOfHousehold: vroegsignalenOfHouseholdLoader(make, em, scope),
-    // Issue 4: payments and verrekening.
+    // Payments and verrekening.
     betalingenOfRegeling: betalingenOfRegelingLoader(make, scope),
     verrekeningenOfSchuld: verrekeningenOfSchuldLoader(make, scope),
     verrekeningById: verrekeningByIdLoader(make, scope),

@@ -34,8 +34,8 @@ export type { Logger };
 
 /**
  * The server's stdout, written asynchronously (sonic-boom): log lines written while a write is in
- * flight go out together, instead of one blocking write system call per line on the request path
- * (issue 9). pino flushes it synchronously on exit, on an uncaught exception and on SIGINT/SIGTERM;
+ * flight go out together, instead of one blocking write system call per line on the request
+ * path. pino flushes it synchronously on exit, on an uncaught exception and on SIGINT/SIGTERM;
  * what a power cut can lose is the lines not yet written, as with any buffered log.
  */
 export function asyncStdout(): DestinationStream {

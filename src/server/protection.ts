@@ -40,7 +40,7 @@ export interface Protection {
 }
 
 /**
- * Everything of issue 8's "operate it safely" that app.ts wires in, in one place: operation limits
+ * Everything of "operate it safely" that app.ts wires in, in one place: operation limits
  * (armor + cost), rate limiting, body limit, security headers, request log and metrics.
  */
 export function createProtection(config: ProtectionConfig, orm: MikroORM, pseudonymise: Pseudonymiser, logger: Logger): Protection {

@@ -57,7 +57,7 @@ export enum UserErrorCode {
   NOTITIE_ONGELDIG = 'NOTITIE_ONGELDIG',
   /** The signal's personal fields were erased (retention): no follow-up can be recorded any more. */
   VROEGSIGNAAL_GEWIST = 'VROEGSIGNAAL_GEWIST',
-  // Issue 4: payments, betaalpauze and verrekening.
+  // Payments, betaalpauze and verrekening.
   /** A payment needs a positive amount in cents, a date not in the future and a bank reference without a BSN. */
   BETALING_ONGELDIG = 'BETALING_ONGELDIG',
   /** The bank reference was already used for a different payment. */
@@ -72,13 +72,13 @@ export enum UserErrorCode {
   VERREKENING_NIET_MOGELIJK = 'VERREKENING_NIET_MOGELIJK',
   /** The verrekening is not ACTIEF (already completed or undone). */
   VERREKENING_NIET_ACTIEF = 'VERREKENING_NIET_ACTIEF',
-  /** Issue 4: the zaak is already decided (AFGEROND or AFGEWEZEN). */
+  /** The zaak is already decided (AFGEROND or AFGEWEZEN). */
   ZAAK_AFGEHANDELD = 'ZAAK_AFGEHANDELD',
-  /** Issue 4: the zaak is of another soort than this decision is for. */
+  /** The zaak is of another soort than this decision is for. */
   ZAAK_SOORT_ONGELDIG = 'ZAAK_SOORT_ONGELDIG',
-  /** Issue 4: every bijzondere last needs exactly one decision (accepted or rejected) with a reason. */
+  /** Every bijzondere last needs exactly one decision (accepted or rejected) with a reason. */
   BESLISSING_ONVOLLEDIG = 'BESLISSING_ONVOLLEDIG',
-  /** Issue 4: an amount in a decision is out of range (e.g. a matiging must lower the open amount). */
+  /** An amount in a decision is out of range (e.g. a matiging must lower the open amount). */
   BEDRAG_ONGELDIG = 'BEDRAG_ONGELDIG',
   /** This idempotency key was already used for a delivery with other content. */
   IDEMPOTENCY_KEY_HERGEBRUIKT = 'IDEMPOTENCY_KEY_HERGEBRUIKT',

@@ -26,7 +26,7 @@ import { Factory, type BuiltHousehold } from '../support/factories';
 import { personas } from '../support/tokens';
 
 /**
- * The authorization matrix (issue 5): every root query and mutation × every role × the relation of
+ * The authorization matrix: every root query and mutation × every role × the relation of
  * the target household to the caller, executed against the running server. The outcomes are compared
  * with the committed, reviewed docs/authorization-matrix.md: a diff there is a permission change.
  * Regenerate after an intended change with UPDATE_AUTHZ_MATRIX=1 npx jest authorization-matrix
@@ -64,7 +64,7 @@ let nextGemeente = 9000;
 type Probe = (app: TestApp, c: Cell) => Promise<string>;
 
 /**
- * A fresh OPEN schuld of the target for the issue-4 probes, so they neither depend on nor change the
+ * A fresh OPEN schuld of the target for the payment and arrangement probes, so they neither depend on nor change the
  * schulden the other probes use (the factory's full household covers its first open schuld).
  */
 async function freshSchuld(app: TestApp, c: Cell): Promise<Schuld> {
@@ -267,7 +267,7 @@ const PROBES: Record<string, Probe> = {
         c.token,
       ),
     ),
-  // Issue 4: payments, betaalpauze, verrekening.
+  // Payments, betaalpauze, verrekening.
   calculateBeslagvrijeVoet: async (app, c) =>
     okOrCode(await app.gql('query($input: BeslagvrijeVoetInput!) { calculateBeslagvrijeVoet(input: $input) { bedrag } }', { input: { huishoudtype: 'ALLEENSTAANDE', inkomen: '1500.00' } }, c.token)),
   registerBetaling: async (app, c) =>

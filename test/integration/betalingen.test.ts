@@ -18,7 +18,7 @@ import { codes, startTestApp, TEST_PSEUDONYM_KEY, type TestApp } from '../suppor
 import { Factory, type BuiltHousehold } from '../support/factories';
 import { personas } from '../support/tokens';
 
-// Issue 4, payments and missed termijnen, betaalpauze, verrekening: worked examples through GraphQL
+// Payments and missed termijnen, betaalpauze, verrekening: worked examples through GraphQL
 // against PostgreSQL, the daily step, the bank-statement import, roles, refusals and concurrency.
 
 let app: TestApp;

@@ -228,7 +228,7 @@ describe('a citizen can never read another household', () => {
     // request/decidePersoonlijkeBetalingsregeling, submitZienswijze, requestMatiging, decideMatiging,
     // decideZienswijze: test/integration/persoonlijke-regeling.test.ts and zienswijze-matiging.test.ts; norms and
     // calculateBetalingscapaciteit touch no household data (tested to write nothing); the vroegsignalering
-    // fields and mutations (gemeente scope, register): test/integration/vroegsignalering.test.ts; issue 4
+    // fields and mutations (gemeente scope, register): test/integration/vroegsignalering.test.ts;
     // payments and verrekening (calculateBeslagvrijeVoet is a pure calculation; the mutations' reach,
     // FORBIDDEN for wrong roles and nothing written): test/integration/betalingen.test.ts; every root
     // field × role × relation: test/integration/authorization-matrix.test.ts.

@@ -18,7 +18,7 @@ import { codes, startTestApp, type GqlResponse, type TestApp } from '../support/
 import { Factory, nextBsn, type BuiltHousehold } from '../support/factories';
 import { personas } from '../support/tokens';
 
-// Household connections with filters (issue 3): toeslagen, schulden and betalingsregelingen filtered
+// Household connections with filters: toeslagen, schulden and betalingsregelingen filtered
 // in the same keyset-paged statement, the households connection and the medewerker's BSN lookup.
 
 let app: TestApp;

@@ -9,7 +9,7 @@ import { startTestApp, type TestApp } from '../support/app';
 import { Factory, type BuiltHousehold } from '../support/factories';
 import { personas } from '../support/tokens';
 
-// The read model in full (issue 3): beschikkingen of a toeslag, a schuld's origin, costs, history and
+// The read model in full: beschikkingen of a toeslag, a schuld's origin, costs, history and
 // covering regeling, and a regeling's termijnen and whether it is paid up.
 
 let app: TestApp;

@@ -24,7 +24,7 @@ import { codes, startTestApp, type TestApp } from '../support/app';
 import { Factory, type BuiltHousehold } from '../support/factories';
 import { personas } from '../support/tokens';
 
-// requestPersoonlijkeBetalingsregeling and decidePersoonlijkeBetalingsregeling (issue 4): the request
+// requestPersoonlijkeBetalingsregeling and decidePersoonlijkeBetalingsregeling: the request
 // becomes a zaak with its deadline and the provisional calculation; a medewerker decides every
 // bijzondere last and the outcome (STANDAARD, PERSOONLIJK, VERLENGD, GEEN_CAPACITEIT); the citizen and
 // the intermediary see the zaak and its outcome; refusals write nothing; every access is logged.
@@ -539,7 +539,7 @@ describe('the remainder after the 24 termijnen', () => {
     const p = (await decide({ zaakId: zaak!.id, termijnbedrag: '100.00', aanpassingReden: 'Afgesproken met de burger.' })).data!.decidePersoonlijkeBetalingsregeling;
     expect(p.betalingsregeling).toMatchObject({ soort: 'PERSOONLIJK', totaalBedrag: '2400.00', restantNaLooptijd: '2400.00' });
     const regelingId = fromGlobalIdOfType(p.betalingsregeling!.id, 'Betalingsregeling');
-    // The payments themselves are another part of issue 4: here 23 of 24 termijnen are paid, and the
+    // The payments themselves are tested elsewhere (betalingen.test.ts): here 23 of 24 termijnen are paid, and the
     // schulden carry what is left after 23 × €100 (allocated to the first schuld).
     await sql(`update termijn set betaald_bedrag = bedrag, betaald_op = vervaldatum where betalingsregeling_id = ? and volgnummer < 24`, [regelingId]);
     await sql(`update schuld set openstaand_bedrag = openstaand_bedrag - 2300, version = version + 1 where id = ?`, [f.mine[0].id]);

@@ -32,7 +32,7 @@ it('runs the same number of statements for one household as for three', async ()
   const one = await countFor([DEMO.households.deVries]);
   const three = await countFor([DEMO.households.deVries, DEMO.households.jansen, DEMO.households.elAmrani]);
   expect(three).toBe(one);
-  // 10 before issue 9's optimisations (the data subject is now read with the households).
+  // 10 before the read-path optimisations (the data subject is now read with the households).
   expect(one).toBeLessThanOrEqual(9);
 });
 
@@ -88,10 +88,10 @@ describe('households(first: N) with everything nested (issue 3)', () => {
     const fifty = await countFor(50);
     expect(ten.households).toBe(10);
     expect(fifty.households).toBe(50);
-    // Reported in the issue: the statement count is flat in the page size.
+    // Reported: the statement count is flat in the page size.
     console.info(`households(first: 10): ${ten.count} statements; households(first: 50): ${fifty.count} statements`);
     expect(fifty.count).toBe(ten.count);
-    // 23 before issue 9's optimisations (the overview in one wave of two statements, the data subject read with the households).
+    // 23 before the read-path optimisations (the overview in one wave of two statements, the data subject read with the households).
     expect(fifty.count).toBeLessThanOrEqual(18);
   });
 });

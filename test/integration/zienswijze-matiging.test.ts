@@ -20,7 +20,7 @@ import { codes, startTestApp, type TestApp } from '../support/app';
 import { Factory, type BuiltHousehold } from '../support/factories';
 import { personas } from '../support/tokens';
 
-// submitZienswijze / decideZienswijze and requestMatiging / decideMatiging (issue 4, item 7): each
+// submitZienswijze / decideZienswijze and requestMatiging / decideMatiging: each
 // request is a zaak for a medewerker with a deadline; a granted matiging lowers the schuld with a
 // MATIGING event (to zero: KWIJTGESCHOLDEN); refusals write nothing; the citizen sees the outcome.
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 // The optional benchmark scenarios c (vroegsignalen) and d (KOO delivery) are plug-ins for features
-// of other issues. bench/tools/check-optional.mjs runs them against a sample schema: detected only
+// outside the harness. bench/tools/check-optional.mjs runs them against a sample schema: detected only
 // when the root field exists, operations valid, requests as declared. (The harness is ESM, hence
 // the child process.)
 

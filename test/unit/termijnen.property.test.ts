@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { standaardTermijnen } from '../../src/modules/betalingsregeling/betalingsregeling.rules';
 import { addMonths, daysBetween } from '../../src/shared/dates';
 
-// Property-based tests of the arrangement arithmetic (issue 4): for random amounts, start dates and
+// Property-based tests of the arrangement arithmetic: for random amounts, start dates and
 // norm values the termijnen sum exactly to the amount, none is negative or below the minimum except
 // the last, and there is no rounding drift. fast-check shrinks a failure to its smallest case and
 // prints the seed to replay it.

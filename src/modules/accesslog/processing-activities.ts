@@ -19,7 +19,7 @@ export enum ProcessingActivityId {
    * (migration Migration20261122182100_vroegsignalering_norms).
    */
   VROEGSIGNALERING = 'vroegsignalering',
-  /** Received payments booked from a bank statement (system processing; issue 4). */
+  /** Received payments booked from a bank statement (system processing). */
   BETALINGEN_VERWERKEN = 'betalingen-verwerken',
   /** A KOO delivers monthly childcare data about households (migration Migration20261122183000_kinderopvang_data). */
   KINDEROPVANG_GEGEVENSLEVERING = 'kinderopvang-gegevenslevering',

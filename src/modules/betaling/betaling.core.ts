@@ -98,7 +98,7 @@ export function checkInvoer(i: BetalingInvoer, today: string): RuleError[] {
 }
 
 /**
- * Books one payment on a locked target (issue 4). Idempotent by bankReferentie: the same bank
+ * Books one payment on a locked target. Idempotent by bankReferentie: the same bank
  * transaction for the same target, amount and date is returned as AL_GEREGISTREERD and nothing is
  * written; a bankReferentie already used otherwise is refused. Allocation: see verdeelBetaling
  * (costs before principal per schuld; the named schuld first, then oldest vervaldatum; termijnen

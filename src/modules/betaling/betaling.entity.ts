@@ -13,7 +13,7 @@ export interface Toerekening {
 }
 
 /**
- * One received payment (issue 4): registered by a medewerker or imported from a bank statement.
+ * One received payment: registered by a medewerker or imported from a bank statement.
  * `bankReferentie` (the bank's transaction reference) is unique: the same transaction registered
  * twice is stored once. Exactly one of schuld / betalingsregeling is the payment's target.
  */

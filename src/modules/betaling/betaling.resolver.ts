@@ -49,7 +49,7 @@ export class BetalingResolver {
   }
 }
 
-/** Issue 4 fields of Betalingsregeling: payments, misses, pause, arrears and next payment. */
+/** Fields of Betalingsregeling: payments, misses, pause, arrears and next payment. */
 @Authorized()
 @Resolver(() => BetalingsregelingNode)
 export class BetalingsregelingBetalingenResolver {

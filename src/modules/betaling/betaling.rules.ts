@@ -35,7 +35,7 @@ export function toerekeningsvolgorde<T extends SchuldSaldo>(schulden: readonly T
 }
 
 /**
- * Allocates a payment (domain.md §3, issue 4): across the schulden in the given order (see
+ * Allocates a payment (domain.md §3): across the schulden in the given order (see
  * `toerekeningsvolgorde`), within each schuld first to costs, then to principal (Invorderingswet 1990
  * art. 7: costs, interest, principal; no interest is modelled here); the same amount goes to the
  * arrangement's termijnen oldest first (by volgnummer), each up to what is left of it. What exceeds
@@ -141,7 +141,7 @@ export function verschuif(termijnen: readonly TermijnStand[], maanden: number): 
 }
 
 /**
- * The daily step for one ACTIEF arrangement on `datum` (Doenlijk(er) invorderen, seed 004; issue 4),
+ * The daily step for one ACTIEF arrangement on `datum` (Doenlijk(er) invorderen, seed 004),
  * at most one action per run:
  * - during a betaalpauze (datum ≤ betaalpauzeTot) nothing counts;
  * - no missed termijn: a pending reminder lapses (the arrears were paid), else nothing;
@@ -164,7 +164,7 @@ export function gemisteTermijnActie(stand: RegelingStand, datum: string, norm: G
 }
 
 /**
- * A betaalpauze through `tot` (issue 4): the unpaid termijnen all shift by the same whole number of
+ * A betaalpauze through `tot`: the unpaid termijnen all shift by the same whole number of
  * months, the smallest that puts the first unpaid one after `tot`. So no termijn falls in the
  * pause, the order and amounts stay, and the citizen pays no double termijn afterwards.
  */

@@ -50,7 +50,7 @@ const referentieInGebruik: RuleError = {
 };
 
 /**
- * registerBetaling (MEDEWERKER; issue 4): books a received payment on a schuld or a betalingsregeling
+ * registerBetaling (MEDEWERKER): books a received payment on a schuld or a betalingsregeling
  * of a household, in one scope transaction with Purpose.ACT. The target rows are locked (regeling,
  * then its schulden in id order) before the bank reference is checked, so the same bank transaction
  * registered twice — also at the same moment — is stored once (the second call gets the first

@@ -35,7 +35,7 @@ const LOCK = { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true } as const;
 const teBetalen = (s: Schuld) => s.openstaandBedrag.plus(s.kosten);
 
 /**
- * The daily steps of issue 4, called once from runInvordering (after its collection chain): (1) missed
+ * The daily payment steps, called once from runInvordering (after its collection chain): (1) missed
  * termijnen of ACTIEF betalingsregelingen (gemisteTermijnActie: shift, reminder, end and resume
  * collection), (2) monthly booking of running verrekeningen on their schulden, (3) automatic
  * set-off of overdue schulden against a voorschot of the SAME toeslag type, at no cost, within the

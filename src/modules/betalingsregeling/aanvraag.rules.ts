@@ -11,7 +11,7 @@ export interface AanvraagSchuld {
   kosten: Decimal;
   status: SchuldStatus;
   gepauzeerd: boolean;
-  /** Covered by an ACTIEF betalingsregeling (checked on the arrangement itself, decisions.md §10). */
+  /** Covered by an ACTIEF betalingsregeling (checked on the arrangement itself, docs/adr/0010). */
   inActieveRegeling: boolean;
 }
 

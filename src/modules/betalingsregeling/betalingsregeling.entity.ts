@@ -30,7 +30,7 @@ export class Betalingsregeling extends BaseEntity {
   @Property({ type: 'date' })
   startdatum!: string;
 
-  // Issue 4, persoonlijke / verlengde betalingsregeling (decidePersoonlijkeBetalingsregeling).
+  // Persoonlijke / verlengde betalingsregeling (decidePersoonlijkeBetalingsregeling).
   /** PERSOONLIJK: the date the arrangement is reviewed (12 months after the start, norms table); null otherwise. */
   @Property({ type: 'date', nullable: true })
   herzieningsdatum?: string | null;
@@ -47,8 +47,8 @@ export class Betalingsregeling extends BaseEntity {
   @ManyToMany({ entity: () => Schuld, pivotEntity: 'BetalingsregelingSchuld', owner: true })
   schulden = new Collection<Schuld>(this);
 
-  // --- Issue 4, payments and missed termijnen (registerBetaling, betaalpauze, the daily step in
-  // regeling-engine.service.ts). Kept together; other issue-4 fields go in their own block. ---
+  // --- Payments and missed termijnen (registerBetaling, betaalpauze, the daily step in
+  // regeling-engine.service.ts). Kept together; other fields go in their own block. ---
 
   /** Number behind the regeling's 16-digit betalingskenmerk (same sequence as schuld.kenmerkNummer). */
   @Property({ type: 'bigint', autoincrement: true, unique: true })

@@ -14,7 +14,7 @@ export interface PlannedTermijn {
  * Termijnen of a standaard betalingsregeling (Leidraad Invordering 2008, art. 79.7): €20 a month, or
  * more when needed to finish within 24 months (the amount divided by 24, rounded up to the cent);
  * the remainder goes in the last termijn, so the termijnen sum exactly to the amount.
- * The €20 and 24 are the defaults; issue 4 takes them from the norms table.
+ * The €20 and 24 are the defaults; callers pass the values in force from the norms table.
  */
 export function standaardTermijnen(
   totaal: Decimal,

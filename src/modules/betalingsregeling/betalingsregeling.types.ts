@@ -33,7 +33,7 @@ export class BetalingsregelingNode extends Node {
   @Field(() => DateScalar)
   startdatum!: string;
 
-  // --- Issue 4, payments and missed termijnen (field resolvers in betaling.resolver.ts) ---
+  // --- Payments and missed termijnen (field resolvers in betaling.resolver.ts) ---
   @Field({ description: '16-digit betalingskenmerk to state with a payment for this arrangement (never a BSN).' })
   betalingskenmerk!: string;
 
@@ -49,7 +49,7 @@ export class BetalingsregelingNode extends Node {
   betaalpauzeVanaf!: string | null;
   betaalpauzeTot!: string | null;
   betaalpauzeReden!: string | null;
-  // Issue 4, persoonlijke / verlengde betalingsregeling.
+  // Persoonlijke / verlengde betalingsregeling.
   @Field(() => DateScalar, { nullable: true, description: 'PERSOONLIJK: the date the arrangement is reviewed (12 months after the start); null otherwise.' })
   herzieningsdatum!: string | null;
 

@@ -13,8 +13,8 @@ import { regelingLinks } from './betalingsregeling.loaders';
  * caller's `tx.transactional` (Purpose.ACT): locked in id order (SELECT … FOR UPDATE on the schuld
  * rows only), so overlapping requests wait for each other and cannot deadlock. A schuld outside
  * reach is FORBIDDEN (NOT_FOUND for a medewerker), one of another household FORBIDDEN. After the
- * lock, coverage by an ACTIEF betalingsregeling is checked on the arrangement itself (decisions.md
- * §10): a request that waited sees what the other one committed. Returns the schulden in the order
+ * lock, coverage by an ACTIEF betalingsregeling is checked on the arrangement itself (docs/adr/0010):
+ * a request that waited sees what the other one committed. Returns the schulden in the order
  * of `schuldIds` with their aanvraag.rules view.
  */
 export async function lockAanvraagSchulden(

@@ -30,7 +30,7 @@ export class Termijn extends BaseEntity {
   @Property({ type: 'date', nullable: true })
   betaaldOp?: string | null;
 
-  /** Issue 4: the run date on which the daily step counted this termijn as missed (null: never missed). */
+  /** The run date on which the daily step counted this termijn as missed (null: never missed). */
   @Property({ type: 'date', nullable: true })
   gemistOp?: string | null;
 }

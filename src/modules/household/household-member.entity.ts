@@ -7,7 +7,7 @@ import { Person } from './person.entity';
 /** Membership of a person in a household over time; `tot` null means current. */
 @Entity({ tableName: 'household_member' })
 @Index({ properties: ['person', 'tot'] })
-// For a KOO delivery's commit (decisions §29), both answered from the index alone: a parent's current
+// For a KOO delivery's commit (docs/adr/0029), both answered from the index alone: a parent's current
 // households as aanvrager or toeslagpartner, and a household's current aanvrager.
 @Index({
   name: 'household_member_current_parent_index',

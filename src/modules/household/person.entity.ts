@@ -3,7 +3,7 @@ import { BaseEntity } from '../../shared/base.entity';
 
 /** A natural person known to Dienst Toeslagen. The BSN is personal data: never logged, never in a URL. */
 @Entity({ tableName: 'person' })
-// BSN → id without reading the table: a KOO delivery's commit probes it once per record (decisions §29).
+// BSN → id without reading the table: a KOO delivery's commit probes it once per record (docs/adr/0029).
 @Index({ name: 'person_bsn_id_index', expression: 'create index "person_bsn_id_index" on "person" ("bsn") include ("id")' })
 export class Person extends BaseEntity {
   @Unique()

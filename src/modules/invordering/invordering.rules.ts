@@ -51,7 +51,7 @@ const ZERO = new Decimal(0);
  * 6. covered by an active betalingsregeling → never a reminder or costs, whatever the schuld's
  *    status says (seed 002: 595 unprocessed arrangements led to wrong reminders and costs). This is
  *    stricter than "paid up": missed termijnen are handled by the arrangement's own process
- *    (shift a month, then a reminder; issue 4), not by this chain;
+ *    (shift a month, then a reminder), not by this chain;
  * 7. the chain, each step a term after the previous one (terms and costs from the norms table):
  *    OPEN → HERINNERD (free reminder, a term after the vervaldatum) → AANGEMAAND (costs)
  *    → DWANGBEVEL (costs).

@@ -43,13 +43,13 @@ export interface InvorderingResultaat {
   overgeslagen: number;
   /** Schulden whose rules could not be evaluated (e.g. a norm missing for their date); the run goes on. */
   fouten: Array<{ schuldId: string; melding: string }>;
-  /** Vroegsignalering step (issue 6): signals opened and ended for participating gemeenten. */
+  /** Vroegsignalering step: signals opened and ended for participating gemeenten. */
   vroegsignalering?: VroegsignaleringResultaat;
-  /** Issue 4: missed termijnen, verrekening (runBetalingStappen). */
+  /** Missed termijnen, verrekening (runBetalingStappen). */
   betalingsregelingen?: BetalingStappenResultaat;
-  /** Issue 4: remainders of completed persoonlijke betalingsregelingen remitted (betalingsregeling/restant.service.ts). */
+  /** Remainders of completed persoonlijke betalingsregelingen remitted (betalingsregeling/restant.service.ts). */
   restant?: RestantResultaat;
-  /** The kinderopvang step (issue 7): mutatievoorstellen and payments to KOOs. */
+  /** The kinderopvang step: mutatievoorstellen and payments to KOOs. */
   kinderopvang?: KinderopvangRunResultaat;
 }
 

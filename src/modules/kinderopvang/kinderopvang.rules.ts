@@ -177,7 +177,7 @@ export interface GeldigRecord {
 
 /**
  * beoordeelRecord's checks compiled once for a chunk (the period's first and last day, the maximum
- * uurprijs per soort, the dates already seen), for the bulk path's hot loop (decisions §29). The
+ * uurprijs per soort, the dates already seen), for the bulk path's hot loop (docs/adr/0029). The
  * returned function answers a record that passes every check of beoordeelRecord with its normalised
  * amounts, and null for any other: the caller then runs beoordeelRecord itself for the exact errors,
  * so errors, their order and their messages come from one place. A record is never accepted here

@@ -155,10 +155,10 @@ export class KooStagingRecord extends RecordColumns {
 
 /**
  * A committed record. `household` is the household of the parent BSN, when one matched.
- * The delivery and organisation ids carry no foreign keys (decisions §25): rows are written only by
+ * The delivery and organisation ids carry no foreign keys (docs/adr/0025): rows are written only by
  * the commit's INSERT … SELECT from koo_staging_record, whose rows were checked against their
  * delivery when staged, and deliveries are never deleted; per-row FK triggers cost about 40 % of a
- * 100,000-record commit. Nor does `household` (decisions §29): the same statement takes it from a
+ * 100,000-record commit. Nor does `household` (docs/adr/0029): the same statement takes it from a
  * current household_member row (whose own foreign key proves the household), households are never
  * deleted, and the check's lock on every matched household cost a second of a 100,000-record commit
  * at 1,000,000 households.

@@ -166,7 +166,7 @@ async function commitInTx(ctx: RequestContext, tx: EntityManager, levering: KooL
   await conn.execute(`set local statement_timeout = '10min'; set local cursor_tuple_fraction = 1.0`, [], 'run', trx);
   // The household of each record: a correlated subquery, so the plan is per record two index-only
   // probes (person by BSN, then the current aanvrager/toeslagpartner memberships) whatever the
-  // statistics of the staging table say (decisions §29). min(): a person in two households is
+  // statistics of the staging table say (docs/adr/0029). min(): a person in two households is
   // matched to one, deterministically.
   const [counts] = await conn.execute<Array<{ totaal: string; gekoppeld: string }>>(
     `with ins as (

@@ -6,7 +6,7 @@ import { SoortOpvang } from './kinderopvang.enums';
 import { MAX_RECORDS_PER_CHUNK, type RecordInvoer, type RuleError } from './kinderopvang.rules';
 
 /**
- * Records of a bulk chunk as newline-delimited JSON (`recordsNdjson`, decisions §31): one
+ * Records of a bulk chunk as newline-delimited JSON (`recordsNdjson`, docs/adr/0031): one
  * KinderopvangRecordInput per line, with the same field names and the same formats as the GraphQL
  * input type. Read here instead of by GraphQL's variable coercion, which for 100,000 records costs
  * more CPU than all of the API's own work on them; the result is the same RecordInvoer[] the typed

@@ -1,5 +1,5 @@
 /**
- * Codes in the versioned norms table (table `norm`). Issue 4 adds the arrangement norms
+ * Codes in the versioned norms table (table `norm`), among them the arrangement norms
  * (bijstandsnormen, normhuur, ...); vroegsignalering adds its threshold.
  */
 export enum NormCode {
@@ -18,7 +18,7 @@ export enum NormCode {
   /** Schulden with a dagtekening in this year or earlier are buiten invordering, unless fraud. */
   BUITEN_INVORDERING_TM_JAAR = 'BUITEN_INVORDERING_TM_JAAR',
 
-  // Issue 4: persoonlijke betalingsregeling (Uitvoeringsregeling Invorderingswet 1990 art. 11–16)
+  // Persoonlijke betalingsregeling (Uitvoeringsregeling Invorderingswet 1990 art. 11–16)
   // and standaard betalingsregeling (Leidraad Invordering 2008 art. 79.7). Amounts per month.
   /** Participatiewet bijstandsnorm, alleenstaande (ouder), per month. */
   BIJSTANDSNORM_ALLEENSTAANDE = 'BIJSTANDSNORM_ALLEENSTAANDE',
@@ -57,21 +57,21 @@ export enum NormCode {
   /** Beslagvrije voet base: this percentage of the applicable bijstandsnorm. */
   BESLAGVRIJE_VOET_PERCENTAGE = 'BESLAGVRIJE_VOET_PERCENTAGE',
 
-  // Issue 6: vroegsignalering (domain.md §4).
+  // Vroegsignalering (domain.md §4).
   /** A household is signalled when its arrears after an aanmaning (open + costs) are at least this amount (assumption). */
   VROEGSIGNAAL_DREMPEL = 'VROEGSIGNAAL_DREMPEL',
   /** Arrears from this amount make a crisissignaal (assumption); a dwangbevel always does. */
   VROEGSIGNAAL_CRISISDREMPEL = 'VROEGSIGNAAL_CRISISDREMPEL',
   /** Personal fields of a vroegsignaal are erased after this many months (assumption). */
   VROEGSIGNAAL_BEWAARTERMIJN_MAANDEN = 'VROEGSIGNAAL_BEWAARTERMIJN_MAANDEN',
-  // Issue 4: missed termijnen and betaalpauze (assumptions, migration ..._betalingen_verrekening).
+  // Missed termijnen and betaalpauze (assumptions, migration ..._betalingen_verrekening).
   /** A termijn counts as missed when still not paid in full this many days after its vervaldatum. */
   REGELING_GEMIST_NA_DAGEN = 'REGELING_GEMIST_NA_DAGEN',
   /** The arrangement ends when a termijn is still missed this many days after the reminder. */
   REGELING_BEEINDIGING_NA_DAGEN = 'REGELING_BEEINDIGING_NA_DAGEN',
   /** Longest betaalpauze a medewerker can grant, in months. */
   BETAALPAUZE_MAX_MAANDEN = 'BETAALPAUZE_MAX_MAANDEN',
-  // Issue 4, persoonlijke betalingsregeling outcomes, zienswijze and hardheidsverzoek
+  // Persoonlijke betalingsregeling outcomes, zienswijze and hardheidsverzoek
   // (migration Migration20261122182300_zaak_termijnen_norms).
   /** No betalingscapaciteit: refunds are still set off against the schuld for this many years. */
   GEEN_CAPACITEIT_VERREKENING_JAREN = 'GEEN_CAPACITEIT_VERREKENING_JAREN',
@@ -79,7 +79,7 @@ export enum NormCode {
   HARDHEIDSVERZOEK_BESLISTERMIJN_WEKEN = 'HARDHEIDSVERZOEK_BESLISTERMIJN_WEKEN',
   /** Term in which a zienswijze is answered (assumption). */
   ZIENSWIJZE_AFHANDELTERMIJN_WEKEN = 'ZIENSWIJZE_AFHANDELTERMIJN_WEKEN',
-  // Issue 7: KOO deliveries and mutaties (domain.md §3 norms table, §5).
+  // KOO deliveries and mutaties (domain.md §3 norms table, §5).
   /** Maximum hourly price reimbursed (maximum uurprijs), dagopvang. */
   MAX_UURPRIJS_DAGOPVANG = 'MAX_UURPRIJS_DAGOPVANG',
   MAX_UURPRIJS_BSO = 'MAX_UURPRIJS_BSO',

@@ -56,7 +56,7 @@ export class Schuld extends BaseEntity {
   gepauzeerd: boolean & Opt = false;
 
   /**
-   * Issue 4 (payments): number behind the schuld's 16-digit betalingskenmerk (see betaling.rules
+   * Payments: number behind the schuld's 16-digit betalingskenmerk (see betaling.rules
    * `betalingskenmerk`), drawn from the sequence betalingskenmerk_seq that schulden and regelingen
    * share, so one kenmerk names exactly one of them. Never derived from a BSN.
    */

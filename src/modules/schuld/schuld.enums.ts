@@ -12,7 +12,7 @@ export enum SchuldStatus {
   KWIJTGESCHOLDEN = 'KWIJTGESCHOLDEN',
   BUITEN_INVORDERING = 'BUITEN_INVORDERING',
   /**
-   * Issue 4 (persoonlijke betalingsregeling without betalingscapaciteit, Leidraad art. 79.8): no
+   * Persoonlijke betalingsregeling without betalingscapaciteit (Leidraad art. 79.8): no
    * collection measures (no reminder, aanmaning or dwangbevel: the engine takes no step in this
    * status); refunds may still be set off for 3 years. Not terminal: the citizen may still pay or
    * start a regeling.
@@ -40,7 +40,7 @@ export enum SchuldEventSoort {
   BUITEN_INVORDERING = 'BUITEN_INVORDERING',
   VOLDAAN = 'VOLDAAN',
   KWIJTGESCHOLDEN = 'KWIJTGESCHOLDEN',
-  // Issue 4: missed termijnen, betaalpauze and verrekening.
+  // Missed termijnen, betaalpauze and verrekening.
   /** First missed termijn of the arrangement: the remaining termijnen shift one month. */
   TERMIJN_VERSCHOVEN = 'TERMIJN_VERSCHOVEN',
   /** A later missed termijn: a reminder about the arrangement. */
@@ -55,9 +55,9 @@ export enum SchuldEventSoort {
   VERREKENING_ONGEDAAN = 'VERREKENING_ONGEDAAN',
   /** The set-off ended with the voorschot year before the schuld was paid; collection resumes. */
   VERREKENING_JAAR_AFGELOPEN = 'VERREKENING_JAAR_AFGELOPEN',
-  /** Issue 4, decideMatiging: the open amount was lowered on a hardship request (Awir art. 13b); bedrag = the reduction. */
+  /** decideMatiging: the open amount was lowered on a hardship request (Awir art. 13b); bedrag = the reduction. */
   MATIGING = 'MATIGING',
-  /** Issue 4, decidePersoonlijkeBetalingsregeling without capacity: no collection measures from now on. */
+  /** decidePersoonlijkeBetalingsregeling without capacity: no collection measures from now on. */
   GEEN_INVORDERINGSMAATREGELEN = 'GEEN_INVORDERINGSMAATREGELEN',
 }
 registerEnumType(SchuldEventSoort, { name: 'SchuldEventSoort', description: 'The kind of entry in a schuld’s history.' });

@@ -34,7 +34,7 @@ export class Toeslag extends BaseEntity {
   voorschotPercentage: number & Opt = 100;
 
   /**
-   * Issue 4 (verrekening): the part of the monthly voorschot withheld to pay schulden (sum of the
+   * Verrekening: the part of the monthly voorschot withheld to pay schulden (sum of the
    * ACTIEF verrekeningen against this toeslag). Paid out per month: voorschotMaandbedrag minus this.
    */
   @Property({ type: MoneyType, defaultRaw: '0' })

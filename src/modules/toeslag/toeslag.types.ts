@@ -32,7 +32,7 @@ export class ToeslagNode extends Node {
   @Field(() => Int, { description: 'Instelbaar voorschot: 0–100 % of the computed voorschot.' })
   voorschotPercentage!: number;
 
-  @Field(() => MoneyScalar, { description: 'Part of the monthly voorschot withheld by running verrekeningen (issue 4).' })
+  @Field(() => MoneyScalar, { description: 'Part of the monthly voorschot withheld by running verrekeningen.' })
   verrekendMaandbedrag!: Decimal;
 
   @Field(() => MoneyScalar, { nullable: true, description: 'Monthly voorschot paid out: voorschotMaandbedrag − verrekendMaandbedrag (never below 0).' })

@@ -15,7 +15,7 @@ import type { NormsTable } from '../norms/norms';
  *   zorg       = health premium − normpremie − zorgtoeslag, when positive
  *   bedrag     = min(basis + woonlasten + zorg, 95 % × inkomen)
  *   ruimte     = inkomen − bedrag: the most all set-offs together may take per month
- * Valid 12 months from `datum`. Simplified (documented in docs/decisions.md): the corrections use
+ * Valid 12 months from `datum`. Simplified (documented in docs/adr/0022-verrekening-within-the-beslagvrije-voet.md): the corrections use
  * the norms the table has (normhuur, maximale huurgrens, normpremie), there is no separate maximum
  * per household type, and income is what the request states (the data model holds no income).
  */

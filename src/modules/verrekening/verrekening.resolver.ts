@@ -96,7 +96,7 @@ export class VerrekeningResolver {
 @Authorized()
 @Resolver(() => SchuldNode)
 export class SchuldVerrekeningenResolver {
-  @FieldResolver(() => [VerrekeningNode], { description: 'Set-offs of this schuld against a voorschot, newest first (issue 4).' })
+  @FieldResolver(() => [VerrekeningNode], { description: 'Set-offs of this schuld against a voorschot, newest first.' })
   async verrekeningen(@Root() s: SchuldNode, @Ctx() ctx: RequestContext): Promise<VerrekeningNode[]> {
     return (await ctx.loaders.verrekeningenOfSchuld.load(s.dbId)).map(VerrekeningNode.from);
   }

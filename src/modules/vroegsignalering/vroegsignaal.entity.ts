@@ -36,7 +36,7 @@ export class Vroegsignaal extends BaseEntity {
 
   /**
    * Position in the gemeente feed, assigned after commit in one serialized step
-   * (vroegsignalering.engine.ts publishVroegsignalen; decisions.md). Null until published.
+   * (vroegsignalering.engine.ts publishVroegsignalen; docs/adr/0019). Null until published.
    */
   @Property({ type: 'bigint', nullable: true, unique: true })
   volgnummer?: string | null;

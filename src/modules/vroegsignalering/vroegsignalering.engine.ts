@@ -240,7 +240,7 @@ async function applyBatch(
  * transaction runs at a time and each starts after the previous one committed, the committed numbers
  * are always a gap-free prefix: a reader that has seen number n will never later see a new number
  * ≤ n. A plain bigserial does not give that (a transaction that took number 7 can commit after one
- * that took 8, and a poller that read 8 would skip 7 forever). See docs/decisions.md.
+ * that took 8, and a poller that read 8 would skip 7 forever). See docs/adr/0019-vroegsignalering.md.
  *
  * `wait: false` (the pollers) skips when another numbering runs; rows it did not see are numbered by
  * the next one, so nothing is lost, at most delayed. Returns how many signals were numbered.

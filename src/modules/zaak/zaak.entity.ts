@@ -49,7 +49,7 @@ export class Zaak extends BaseEntity {
   @Property({ type: 'text', nullable: true })
   uitkomst?: string | null;
 
-  // Issue 4 (persoonlijke betalingsregeling, zienswijze, hardheidsverzoek): what the zaak is about,
+  // Persoonlijke betalingsregeling, zienswijze, hardheidsverzoek: what the zaak is about,
   // the submitted data and the recorded decision. All of it is personal data of the household: it is
   // read only through the HouseholdScope (zaak loaders), so every read is in the access log.
 

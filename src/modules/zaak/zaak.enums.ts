@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-/** The kinds of case a medewerker handles (domain.md §2). Issue 4 adds the arrangement cases' behaviour. */
+/** The kinds of case a medewerker handles (domain.md §2), including the arrangement cases. */
 export enum ZaakSoort {
   PERSOONLIJKE_BEGELEIDING = 'PERSOONLIJKE_BEGELEIDING',
   PERSOONLIJKE_BETALINGSREGELING = 'PERSOONLIJKE_BETALINGSREGELING',

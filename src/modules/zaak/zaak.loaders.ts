@@ -69,7 +69,7 @@ export function zaakByIdLoader(make: MakeLoader, scope: HouseholdScope) {
 }
 
 /**
- * The schulden each zaak is about (issue 4): one zaak_schuld pivot query and one scoped schuld query
+ * The schulden each zaak is about: one zaak_schuld pivot query and one scoped schuld query
  * per batch. The zaken themselves were obtained through the scope; the pivot holds only ids.
  */
 export function schuldenOfZaakLoader(make: MakeLoader, em: EntityManager, scope: HouseholdScope) {

@@ -138,7 +138,7 @@ export class ZaakNode extends Node {
   })
   leeftijdInDagen!: number;
 
-  // Issue 4: deadline, outcome and what the zaak is about.
+  // Deadline, outcome and what the zaak is about.
   @Field({
     description:
       'True when the uiterlijkeBeslisdatum has passed without a decision (open and today is after it), or the decision came after it. False without a deadline.',
