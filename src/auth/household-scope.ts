@@ -3,8 +3,8 @@ import { raw, type EntityName, type EntityProperty, type FilterQuery, type FindO
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AccessRecorder } from '../modules/accesslog/access-recorder';
 import { Household } from '../modules/household/household.entity';
-import { batchedRows, Params } from '../db/raw-query';
-import { columnList, mapRow, type EntityRow } from '../db/row-mapper';
+import { batchedRows, Params } from '../data/raw-query';
+import { columnList, mapRow, type EntityRow } from '../data/row-mapper';
 import { decodeCursor, encodeCursor, type CursorValues, type Page } from '../shared/connection';
 import { badInput, forbidden, notFound, unauthenticated } from '../shared/errors';
 import { isIsoDate } from '../shared/scalars/date.scalar';

@@ -3,7 +3,7 @@ import { ProcessingActivityId } from '../modules/accesslog/processing-activities
 import { CITIZEN_ROLES } from '../modules/household/household.enums';
 import { MachtigingOpslagStatus, MachtigingScope } from '../modules/machtiging/machtiging.enums';
 import type { Household } from '../modules/household/household.entity';
-import type { Params } from '../db/raw-query';
+import type { Params } from '../data/raw-query';
 import { forbidden } from '../shared/errors';
 import { Role, type Actor } from './actor';
 

@@ -1,6 +1,6 @@
 import { betalingskenmerk } from '../betaling/betaling.rules';
 import type Decimal from 'decimal.js';
-import type { EntityRow } from '../../db/row-mapper';
+import type { EntityRow } from '../../data/row-mapper';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { connectionType } from '../../shared/connection';
 import { toGlobalId } from '../../shared/global-id';

@@ -12,7 +12,7 @@ import { Schuld } from '../schuld/schuld.entity';
 import { TERMINAL_SCHULD_STATUSES } from '../schuld/schuld.enums';
 import { schuldenOverzicht } from '../schuld/schulden-overzicht.rules';
 import type { SchuldenOverzichtOfEntities } from '../schuld/schulden-overzicht.types';
-import { columnList, mapRow, type EntityRow } from '../../db/row-mapper';
+import { columnList, mapRow, type EntityRow } from '../../data/row-mapper';
 import { Beschikking } from '../beschikking/beschikking.entity';
 import { Toeslag } from '../toeslag/toeslag.entity';
 import { HouseholdMember } from './household-member.entity';

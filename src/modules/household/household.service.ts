@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { getArgumentValues, getNamedType, isObjectType, Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import type { EntityRow } from '../../db/row-mapper';
+import type { EntityRow } from '../../data/row-mapper';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { PageRequest } from '../../auth/household-scope';
 import { Purpose } from '../../auth/policy';
