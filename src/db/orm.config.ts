@@ -26,7 +26,7 @@ import { Toeslag } from '../modules/toeslag/toeslag.entity';
 import { Betaling } from '../modules/betaling/betaling.entity';
 import { BeslagvrijeVoetVaststelling } from '../modules/verrekening/beslagvrije-voet.entity';
 import { Verrekening } from '../modules/verrekening/verrekening.entity';
-import { projectRoot, runningTs } from './paths';
+import { projectRoot, runningTs } from '../shared/paths';
 
 /** Every entity, listed explicitly (no folder scanning: the same list works from src/ and dist/). */
 export const entities = [

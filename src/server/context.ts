@@ -6,7 +6,7 @@ import type { Pseudonymiser } from '../modules/accesslog/pseudonym';
 import type { Clock } from '../shared/clock';
 import { unauthenticated } from '../shared/errors';
 import { createLoaders, type Loaders } from './loaders';
-import type { TraceContext } from './trace';
+import type { TraceContext } from '../shared/trace';
 
 /** Everything a resolver or service gets for one request. */
 export interface RequestContext {

@@ -1,6 +1,6 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { OperationLimits, RateLimitConfig } from '../config';
+import type { OperationLimits, RateLimitConfig } from '../shared/config';
 import type { Pseudonymiser } from '../modules/accesslog/pseudonym';
 import { BucketTaker, bucketKey } from '../modules/ratelimit/leaky-bucket';
 import type { RequestContext } from './context';

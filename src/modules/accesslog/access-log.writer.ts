@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Transaction } from '@mikro-orm/core';
 import { Role, type Actor } from '../../auth/actor';
-import type { TraceContext } from '../../server/trace';
+import type { TraceContext } from '../../shared/trace';
 import type { AccessRecorder } from './access-recorder';
 import type { Pseudonymiser } from './pseudonym';
 import { queryRows } from '../../data/raw-query';

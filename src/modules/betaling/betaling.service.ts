@@ -4,7 +4,7 @@ import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Purpose } from '../../auth/policy';
 import type { RequestContext } from '../../server/context';
-import { traceFromHeader } from '../../server/trace';
+import { traceFromHeader } from '../../shared/trace';
 import { addMonths } from '../../shared/dates';
 import { badInput, forbidden, notFound } from '../../shared/errors';
 import { fromGlobalIdOfType } from '../../shared/global-id';

@@ -6,7 +6,7 @@ import { connectionType } from '../../shared/connection';
 import { toGlobalId } from '../../shared/global-id';
 import { DateScalar, MoneyScalar } from '../../shared/scalars';
 import { UserError } from '../../shared/user-error';
-import { Node } from '../node/node.types';
+import { Node } from '../../shared/node';
 import type { Betalingsregeling } from './betalingsregeling.entity';
 import type { Termijn } from './termijn.entity';
 import { BetalingsregelingSoort, BetalingsregelingStatus } from './betalingsregeling.enums';

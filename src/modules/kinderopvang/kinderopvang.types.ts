@@ -5,7 +5,7 @@ import { connectionType } from '../../shared/connection';
 import { toGlobalId } from '../../shared/global-id';
 import { DateScalar, MoneyScalar } from '../../shared/scalars';
 import { UserError } from '../../shared/user-error';
-import { Node } from '../node/node.types';
+import { Node } from '../../shared/node';
 import type { KooBetalingAanKoo, KooConvenantBetaling, KooConvenanttegoed } from './convenant.entity';
 import {
   ConvenanttegoedStatus,

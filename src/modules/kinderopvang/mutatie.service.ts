@@ -3,7 +3,7 @@ import Decimal from 'decimal.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Purpose } from '../../auth/policy';
 import type { RequestContext } from '../../server/context';
-import { traceFromHeader, type TraceContext } from '../../server/trace';
+import { traceFromHeader, type TraceContext } from '../../shared/trace';
 import { yearOf } from '../../shared/dates';
 import { forbidden, notFound } from '../../shared/errors';
 import { fromGlobalIdOfType } from '../../shared/global-id';

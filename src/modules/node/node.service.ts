@@ -19,7 +19,7 @@ import { findConvenanttegoed } from '../kinderopvang/convenant.service';
 import { KinderopvangLeveringNode, MutatievoorstelNode, tegoedNode } from '../kinderopvang/kinderopvang.types';
 import { findLevering } from '../kinderopvang/levering.service';
 import { KooMutatievoorstel } from '../kinderopvang/mutatie.entity';
-import type { Node } from './node.types';
+import type { Node } from '../../shared/node';
 
 /**
  * Resolves a global id through the same scoped loaders as the typed fields. An id outside the

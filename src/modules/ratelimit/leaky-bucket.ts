@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role, type Actor } from '../../auth/actor';
 import { actorLogSubject } from '../../auth/actor';
-import type { BucketSettings } from '../../config';
+import type { BucketSettings } from '../../shared/config';
 import type { Pseudonymiser } from '../accesslog/pseudonym';
 import { GroupCommit, type GroupCommitOptions } from '../../data/group-commit';
 import { queryRows } from '../../data/raw-query';

@@ -6,7 +6,7 @@ import { toGlobalId } from '../../shared/global-id';
 import { MoneyScalar } from '../../shared/scalars';
 import { UserError } from '../../shared/user-error';
 import { BeschikkingNode } from '../beschikking/beschikking.types';
-import { Node } from '../node/node.types';
+import { Node } from '../../shared/node';
 import type { Toeslag } from './toeslag.entity';
 import { ToeslagSoort, ToeslagStatus } from './toeslag.enums';
 
