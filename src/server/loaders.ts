@@ -16,7 +16,7 @@ import { machtigingenOfHouseholdLoader } from '../modules/machtiging/machtiging.
 import { SchuldEvent } from '../modules/schuld/schuld-event.entity';
 import { Schuld } from '../modules/schuld/schuld.entity';
 import { Toeslag } from '../modules/toeslag/toeslag.entity';
-import { toegangslogPagesLoader } from '../modules/accesslog/toegangslog.service';
+import { toegangslogPagesLoader } from '../modules/toegangslog/toegangslog.service';
 import { schuldenOfZaakLoader, zaakByIdLoader, zakenOfHouseholdLoader } from '../modules/zaak/zaak.loaders';
 import { vroegsignalenOfHouseholdLoader } from '../modules/vroegsignalering/vroegsignalering.loaders';
 import { betalingenOfRegelingLoader } from '../modules/betaling/betaling.loaders';
