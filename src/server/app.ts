@@ -18,7 +18,8 @@ import { createReadinessCheck, isDatabaseUnavailable, readinessHandler, serviceU
 import { ideEnabled, ideRouter } from './ide';
 import { noBsnInUrlPlugin } from './no-bsn-in-url.plugin';
 import { createProtection, type ProtectionConfig } from './protection';
-import { createRequestContext, type RequestContext } from './context';
+import type { RequestContext } from '../modules/context';
+import { createRequestContext } from './context';
 import type { Logger } from './logger';
 import { getSchema } from './schema';
 import { toTraceparent, traceFromHeader } from '../shared/trace';

@@ -7,7 +7,7 @@ import type { GraphQLFormattedError, ValidationRule } from 'graphql';
 import { DEFAULT_BODY_LIMIT_BYTES, DEFAULT_BUCKETS, DEFAULT_LIMITS, type Config } from '../shared/config';
 import { projectRoot } from '../shared/paths';
 import type { Pseudonymiser } from '../modules/accesslog/pseudonym';
-import type { RequestContext } from './context';
+import type { RequestContext } from '../modules/context';
 import { armorProtection, LIMIT_CODES, limitErrorCode, maxTokensPlugin } from './limits';
 import type { Logger } from './logger';
 import { ApiMetrics } from './metrics';

@@ -3,7 +3,7 @@ import Decimal from 'decimal.js';
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Purpose } from '../../auth/policy';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../context';
 import { traceFromHeader } from '../../shared/trace';
 import { addMonths } from '../../shared/dates';
 import { badInput, forbidden, notFound } from '../../shared/errors';

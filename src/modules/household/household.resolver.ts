@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../auth/actor';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../context';
 import { ConnectionArgs, toConnection } from '../../shared/connection';
 import { BsnScalar } from '../../shared/scalars';
 import {
@@ -23,6 +23,7 @@ import {
   listHouseholds,
 } from './household.service';
 import { HouseholdConnection, HouseholdFilter, HouseholdMemberType, HouseholdNode } from './household.types';
+import './household.loaders'; // registers the ctx.loaders it reads
 
 @Authorized()
 @Resolver(() => HouseholdNode)

@@ -4,7 +4,7 @@ import type { EntityRow } from '../../data/row-mapper';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { PageRequest } from '../../auth/household-scope';
 import { Purpose } from '../../auth/policy';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../context';
 import { pageSize, type Page } from '../../shared/connection';
 import { notFound } from '../../shared/errors';
 import { fromGlobalIdOfType } from '../../shared/global-id';
@@ -18,6 +18,10 @@ import type { Toeslag } from '../toeslag/toeslag.entity';
 import type { ToeslagFilter } from '../toeslag/toeslag.types';
 import type { Household } from './household.entity';
 import type { HouseholdFilter } from './household.types';
+import '../betalingsregeling/betalingsregeling.loaders'; // registers the ctx.loaders it reads
+import './household.loaders'; // registers the ctx.loaders it reads
+import '../schuld/schuld.loaders'; // registers the ctx.loaders it reads
+import '../toeslag/toeslag.loaders'; // registers the ctx.loaders it reads
 
 export interface PageArgs {
   first?: number | null;

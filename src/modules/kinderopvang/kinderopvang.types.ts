@@ -1,6 +1,6 @@
 import type Decimal from 'decimal.js';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../context';
 import { connectionType } from '../../shared/connection';
 import { toGlobalId } from '../../shared/global-id';
 import { DateScalar, MoneyScalar } from '../../shared/scalars';

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role, type Actor } from '../../auth/actor';
 import type { HouseholdAccess } from '../../auth/policy';
-import { requireActor, type RequestContext } from '../../server/context';
+import { requireActor, type RequestContext } from '../context';
 import { forbidden } from '../../shared/errors';
 import { ProcessingActivityId } from '../accesslog/processing-activities';
 import { KooLocatie, KooOrganisatie } from './koo.entity';

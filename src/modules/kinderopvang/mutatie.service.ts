@@ -2,7 +2,7 @@ import type { Clock } from '../../shared/clock';
 import Decimal from 'decimal.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Purpose } from '../../auth/policy';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../context';
 import { traceFromHeader, type TraceContext } from '../../shared/trace';
 import { yearOf } from '../../shared/dates';
 import { forbidden, notFound } from '../../shared/errors';
