@@ -24,6 +24,7 @@ import {
 } from './household.service';
 import { HouseholdConnection, HouseholdFilter, HouseholdMemberType, HouseholdNode } from './household.types';
 import './household.loaders'; // registers the ctx.loaders it reads
+import { householdPrefetches } from './household-selection';
 
 @Authorized()
 @Resolver(() => HouseholdNode)
@@ -42,7 +43,7 @@ export class HouseholdResolver {
     description: 'A household by id. MEDEWERKER: any household; BURGER: only your own. Otherwise FORBIDDEN.',
   })
   async household(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<HouseholdNode> {
-    return HouseholdNode.from(await getHousehold(ctx, id, info));
+    return HouseholdNode.from(await getHousehold(ctx, id, householdPrefetches(info)));
   }
 
   @Query(() => HouseholdConnection, {
