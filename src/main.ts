@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import net from 'node:net';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { ConfigError, loadConfig, type Config } from './config';
+import { ConfigError, loadConfig, type Config } from './shared/config';
 import { loadOrCreateDevPseudonymKey } from './auth/dev-keys';
 import { createTokenVerifier } from './auth/token-verifier';
 import { openDatabase, type DatabaseHandle, DatabaseUnavailableError, describeUrl } from './db/database';

@@ -1,5 +1,5 @@
 import type { AuthChecker } from 'type-graphql';
-import type { RequestContext } from '../server/context';
+import type { RequestContext } from '../modules/context';
 import { forbidden, unauthenticated } from '../shared/errors';
 import type { Role } from './actor';
 

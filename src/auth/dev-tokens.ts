@@ -1,4 +1,4 @@
-import type { AuthConfig } from '../config';
+import type { AuthConfig } from '../shared/config';
 import { DEMO } from '../db/demo-data';
 import { actorFromClaims, Role } from './actor';
 import { loadOrCreateDevKey } from './dev-keys';

@@ -2,7 +2,7 @@ import type { Clock } from '../shared/clock';
 import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { JWTVerifyGetKey } from 'jose' with { 'resolution-mode': 'import' };
-import type { AuthConfig } from '../config';
+import type { AuthConfig } from '../shared/config';
 import { actorFromClaims, InvalidClaimsError, type Actor } from './actor';
 import { loadOrCreateDevKey } from './dev-keys';
 import { loadJose } from './jose';

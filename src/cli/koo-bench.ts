@@ -17,7 +17,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import pino from 'pino';
 import { devTokenClaims, signDevToken } from '../auth/dev-tokens';
 import { createTokenVerifier } from '../auth/token-verifier';
-import { loadConfig } from '../config';
+import { loadConfig } from '../shared/config';
 import { startEmbeddedPostgres } from '../db/embedded';
 import { migrate } from '../db/migrate';
 import { ormConfig } from '../db/orm.config';

@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
-import { loadConfig } from '../config';
+import { loadConfig } from '../shared/config';
 import { openDatabase } from '../db/database';
 import { startEmbeddedPostgres } from '../db/embedded';
 import { migrate, pendingSchemaDiff } from '../db/migrate';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { projectRoot } from '../db/paths';
+import { projectRoot } from '../shared/paths';
 import { printCommittedSchema } from '../server/schema';
 import { fail, parse } from './args';
 

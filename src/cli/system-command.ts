@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { loadOrCreateDevPseudonymKey } from '../auth/dev-keys';
-import { loadConfig } from '../config';
+import { loadConfig } from '../shared/config';
 import { openDatabase } from '../db/database';
 import { migrate } from '../db/migrate';
 import { ormConfig } from '../db/orm.config';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig } from '../config';
+import { loadConfig } from '../shared/config';
 import { InvalidClaimsError } from '../auth/actor';
 import { devTokenClaims, signDevToken } from '../auth/dev-tokens';
 import { systemClock } from '../shared/clock';

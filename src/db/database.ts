@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Client } from 'pg';
-import type { Config } from '../config';
+import type { Config } from '../shared/config';
 import { startEmbeddedPostgres } from './embedded';
 
 export class DatabaseUnavailableError extends Error {}

@@ -26,7 +26,7 @@ import { Toeslag } from '../modules/toeslag/toeslag.entity';
 import { Betaling } from '../modules/betaling/betaling.entity';
 import { BeslagvrijeVoetVaststelling } from '../modules/verrekening/beslagvrije-voet.entity';
 import { Verrekening } from '../modules/verrekening/verrekening.entity';
-import { projectRoot, runningTs } from './paths';
+import { projectRoot, runningTs } from '../shared/paths';
 
 /** Every entity, listed explicitly (no folder scanning: the same list works from src/ and dist/). */
 export const entities = [
@@ -96,7 +96,7 @@ export function ormConfig(o: OrmOptions): Options {
     driverOptions: {
       connection: {
         ...(o.statementTimeoutMs ? { statement_timeout: o.statementTimeoutMs } : {}),
-        // The hand-written statements of the hot read paths (src/db/raw-query.ts) are prepared once per
+        // The hand-written statements of the hot read paths (src/data/raw-query.ts) are prepared once per
         // connection. With the default plan_cache_mode (auto) PostgreSQL kept planning them afresh on
         // every execution (a custom plan looks cheaper than a generic one for `= any($1::uuid[])`):
         // about 1.4 ms of planning for a 0.3 ms household overview. Their plans do not

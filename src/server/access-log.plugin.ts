@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
 import { AccessLogWriter } from '../modules/accesslog/access-log.writer';
 import type { Pseudonymiser } from '../modules/accesslog/pseudonym';
 import { ErrorCode } from '../shared/errors';
-import type { RequestContext } from './context';
+import type { RequestContext } from '../modules/context';
 
 /**
  * Writes the request's remaining access-log rows (one per household) before the response leaves,

@@ -6,7 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import type { Config } from '../config';
+import type { Config } from '../shared/config';
 import type { Actor } from '../auth/actor';
 import { TokenRejectedError, type TokenVerifier } from '../auth/token-verifier';
 import type { Pseudonymiser } from '../modules/accesslog/pseudonym';
@@ -18,10 +18,11 @@ import { createReadinessCheck, isDatabaseUnavailable, readinessHandler, serviceU
 import { ideEnabled, ideRouter } from './ide';
 import { noBsnInUrlPlugin } from './no-bsn-in-url.plugin';
 import { createProtection, type ProtectionConfig } from './protection';
-import { createRequestContext, type RequestContext } from './context';
+import type { RequestContext } from '../modules/context';
+import { createRequestContext } from './context';
 import type { Logger } from './logger';
 import { getSchema } from './schema';
-import { toTraceparent, traceFromHeader } from './trace';
+import { toTraceparent, traceFromHeader } from '../shared/trace';
 
 export interface AppDeps {
   config: Pick<Config, 'env'> & Partial<Pick<Config, 'auth' | 'dataDir'>> & ProtectionConfig;

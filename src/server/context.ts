@@ -4,41 +4,16 @@ import { HouseholdScope } from '../auth/household-scope';
 import { AccessRecorder } from '../modules/accesslog/access-recorder';
 import type { Pseudonymiser } from '../modules/accesslog/pseudonym';
 import type { RequestProcessing } from '../modules/accesslog/access-log.writer';
+import type { RequestContext } from '../modules/context';
+import { createLoaders } from '../modules/loaders';
 import type { Clock } from '../shared/clock';
-import { unauthenticated } from '../shared/errors';
-import { createLoaders, type Loaders } from './loaders';
-import type { TraceContext } from './trace';
-
-/** Everything a resolver or service gets for one request. */
-export interface RequestContext {
-  actor: Actor | null;
-  /** Forked per request: no identity map is shared between requests. */
-  em: EntityManager;
-  trace: TraceContext;
-  accessLog: AccessRecorder;
-  /** The only way to household data: policy-filtered queries that also record access. */
-  scope: HouseholdScope;
-  loaders: Loaders;
-  /** The only source of "today" and "now" for this request (pinned in tests). */
-  clock: Clock;
-  startedAt: Date;
-  /**
-   * The request's processing as the access log describes it; the access-log plugin sets its
-   * operation name once the document is parsed. (An object, so it is shared by the copies Apollo
-   * Server makes of the context.)
-   */
-  processing: RequestProcessing;
-  /**
-   * The keyed HMAC of a BSN, as the access log stores data subjects and citizen actors: lets a
-   * service recognise a citizen's own entries (Household.toegangslog) without any BSN leaving it.
-   */
-  pseudonymise: Pseudonymiser;
-}
+import type { TraceContext } from '../shared/trace';
 
 const noPseudonymiser: Pseudonymiser = () => {
   throw new Error('no pseudonymiser was given to createRequestContext');
 };
 
+/** Builds a request's context: its access recorder, its household scope and its loaders. */
 export function createRequestContext(
   actor: Actor | null,
   em: EntityManager,
@@ -57,10 +32,5 @@ export function createRequestContext(
     pseudonymise,
   };
   const scope = new HouseholdScope(actor, em, accessLog, clock, processing);
-  return { actor, em, trace, accessLog, scope, loaders: createLoaders(em, scope, clock), clock, startedAt, processing, pseudonymise };
-}
-
-export function requireActor(ctx: RequestContext): Actor {
-  if (!ctx.actor) throw unauthenticated();
-  return ctx.actor;
+  return { actor, em, trace, accessLog, scope, loaders: createLoaders({ em, scope, clock }), clock, startedAt, processing, pseudonymise };
 }

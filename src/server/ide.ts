@@ -1,7 +1,7 @@
 import type { Clock } from '../shared/clock';
 import path from 'node:path';
 import express, { type Request, type Response, type Router } from 'express';
-import type { AuthConfig, Environment } from '../config';
+import type { AuthConfig, Environment } from '../shared/config';
 import { mintPersonaTokens } from '../auth/dev-tokens';
 
 /**
@@ -12,7 +12,7 @@ import { mintPersonaTokens } from '../auth/dev-tokens';
 
 /**
  * GRAPHQL_IDE=true|false overrides; by default the IDE is on in development and off in test and
- * production. Read here (not in src/config.ts) because only this module uses it.
+ * production. Read here (not in src/shared/config.ts) because only this module uses it.
  */
 export function ideEnabled(env: Environment, processEnv: Record<string, string | undefined> = process.env): boolean {
   const raw = processEnv.GRAPHQL_IDE?.trim().toLowerCase();

@@ -3,7 +3,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 // A dependency of @escape.tech/graphql-armor 3.2.0 (installed with it): its lexer-counting parser.
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
 import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
-import type { OperationLimits } from '../config';
+import type { OperationLimits } from '../shared/config';
 
 /**
  * `extensions.code` of every refusal by a limit. Depth, aliases, directives and tokens are checked

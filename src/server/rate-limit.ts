@@ -1,9 +1,9 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { OperationLimits, RateLimitConfig } from '../config';
+import type { OperationLimits, RateLimitConfig } from '../shared/config';
 import type { Pseudonymiser } from '../modules/accesslog/pseudonym';
 import { BucketTaker, bucketKey } from '../modules/ratelimit/leaky-bucket';
-import type { RequestContext } from './context';
+import type { RequestContext } from '../modules/context';
 import { operationCost } from './cost';
 import { LimitCode, limitError } from './limits';
 

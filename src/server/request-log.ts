@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { getOperationAST, type GraphQLError } from 'graphql';
-import type { RequestContext } from './context';
+import type { RequestContext } from '../modules/context';
 import { errorCode, LimitCode } from './limits';
 import { maskBsns, type Logger } from './logger';
 import type { ApiMetrics } from './metrics';

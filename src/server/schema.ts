@@ -14,7 +14,7 @@ import { NormsResolver } from '../modules/norms/norms.resolver';
 import { SchuldResolver } from '../modules/schuld/schuld.resolver';
 import { ToeslagResolver } from '../modules/toeslag/toeslag.resolver';
 import { ViewerResolver } from '../modules/viewer/viewer.resolver';
-import { ToegangslogResolver } from '../modules/accesslog/toegangslog.resolver';
+import { ToegangslogResolver } from '../modules/toegangslog/toegangslog.resolver';
 import { HouseholdZakenResolver, ZaakResolver, ZaakVerzoekResolver } from '../modules/zaak/zaak.resolver';
 import { HouseholdVroegsignalenResolver, VroegsignaleringResolver } from '../modules/vroegsignalering/vroegsignalering.resolver';
 import { BetalingResolver, BetalingsregelingBetalingenResolver } from '../modules/betaling/betaling.resolver';

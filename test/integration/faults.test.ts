@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/shared/config';
 import { createTokenVerifier } from '../../src/auth/token-verifier';
 import { demoZorgtoeslagVoorVolgendeMaand, loadDemoData } from '../../src/db/demo-data';
 import { ormConfig } from '../../src/db/orm.config';

@@ -17,7 +17,7 @@ import { DEMO, demoCalendar } from '../../src/db/demo-data';
 import { toGlobalId, type NodeTypeName } from '../../src/shared/global-id';
 import { createRequestContext } from '../../src/server/context';
 import { getSchema } from '../../src/server/schema';
-import { traceFromHeader } from '../../src/server/trace';
+import { traceFromHeader } from '../../src/shared/trace';
 import { codes, startTestApp, type TestApp } from '../support/app';
 import { personas } from '../support/tokens';
 

@@ -9,7 +9,7 @@ import { Betalingsregeling } from '../../src/modules/betalingsregeling/betalings
 import { HouseholdMember } from '../../src/modules/household/household-member.entity';
 import { Schuld } from '../../src/modules/schuld/schuld.entity';
 import { Toeslag } from '../../src/modules/toeslag/toeslag.entity';
-import { SCHULD_ORDER } from '../../src/server/loaders';
+import { SCHULD_ORDER } from '../../src/modules/schuld/schuld.loaders';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { personas } from '../support/tokens';
 

@@ -5,8 +5,8 @@ import { actorFromClaims } from '../../src/auth/actor';
 import { householdAccess, Purpose } from '../../src/auth/reach';
 import { DEMO, loadDemoData } from '../../src/db/demo-data';
 import { ormConfig } from '../../src/db/orm.config';
-import { batchedRows, Params, queryRows } from '../../src/db/raw-query';
-import { columnList, mapRow } from '../../src/db/row-mapper';
+import { batchedRows, Params, queryRows } from '../../src/data/raw-query';
+import { columnList, mapRow } from '../../src/data/row-mapper';
 import { Beschikking } from '../../src/modules/beschikking/beschikking.entity';
 import { Betalingsregeling } from '../../src/modules/betalingsregeling/betalingsregeling.entity';
 import { Termijn } from '../../src/modules/betalingsregeling/termijn.entity';
@@ -20,7 +20,7 @@ import { Toeslag } from '../../src/modules/toeslag/toeslag.entity';
 import { createTestDatabase, type TestDatabase } from '../support/db';
 import { personas } from '../support/tokens';
 
-// The hot read paths use hand-written SQL (src/db/raw-query.ts) with the policy's SQL form and a
+// The hot read paths use hand-written SQL (src/data/raw-query.ts) with the policy's SQL form and a
 // row mapper instead of MikroORM's query builder and hydration. These tests pin both to what they
 // replace: the same households admitted for every actor and purpose, the same property values.
 

@@ -5,7 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/shared/config';
 import { createTokenVerifier, TokenRejectedError } from '../../src/auth/token-verifier';
 import { createTestKeys, signToken, TEST_AUDIENCE, TEST_ISSUER, personas, type TestKeys } from '../support/tokens';
 

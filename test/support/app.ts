@@ -7,7 +7,7 @@ import { MikroORM, type EntityManager } from '@mikro-orm/postgresql';
 import { print, type DocumentNode } from 'graphql';
 import pino from 'pino';
 import type { JWTPayload } from 'jose' with { 'resolution-mode': 'import' };
-import { loadConfig } from '../../src/config';
+import { loadConfig } from '../../src/shared/config';
 import { createTokenVerifier } from '../../src/auth/token-verifier';
 import { loadDemoData } from '../../src/db/demo-data';
 import { ormConfig } from '../../src/db/orm.config';

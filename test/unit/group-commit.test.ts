@@ -1,4 +1,4 @@
-import { GroupCommit } from '../../src/db/group-commit';
+import { GroupCommit } from '../../src/data/group-commit';
 
 /** A write whose batches we can hold open and release, recording what each batch held. */
 function controlledWrite() {

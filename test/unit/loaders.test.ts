@@ -1,4 +1,4 @@
-import { WaveScheduler } from '../../src/server/loaders';
+import { WaveScheduler } from '../../src/modules/loaders';
 
 // The per-request loaders dispatch in waves: a batch goes out when no other batch is running, with
 // everything requested meanwhile, so the number of batches depends on the query's shape, not on timing.

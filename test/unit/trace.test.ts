@@ -1,4 +1,4 @@
-import { toTraceparent, traceFromHeader } from '../../src/server/trace';
+import { toTraceparent, traceFromHeader } from '../../src/shared/trace';
 
 describe('trace ids', () => {
   it('are fresh, well-formed and never repeat across pool refills', () => {

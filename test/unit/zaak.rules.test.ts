@@ -1,5 +1,5 @@
 import { Role, type Actor } from '../../src/auth/actor';
-import { MEDEWERKER_ORGANISATIE, organisatieVan, SYSTEEM_ORGANISATIE } from '../../src/modules/accesslog/toegangslog.service';
+import { MEDEWERKER_ORGANISATIE, organisatieVan, SYSTEEM_ORGANISATIE } from '../../src/modules/toegangslog/toegangslog.service';
 import { Contactvoorkeur } from '../../src/modules/zaak/zaak.enums';
 import { leeftijdInDagen, planBegeleiding, REDEN_MAX_LENGTH, zaakZichtbaarheid, type BegeleidingVerzoek } from '../../src/modules/zaak/zaak.rules';
 

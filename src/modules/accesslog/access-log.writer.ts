@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Transaction } from '@mikro-orm/core';
 import { Role, type Actor } from '../../auth/actor';
-import type { TraceContext } from '../../server/trace';
+import type { TraceContext } from '../../shared/trace';
 import type { AccessRecorder } from './access-recorder';
 import type { Pseudonymiser } from './pseudonym';
-import { queryRows } from '../../db/raw-query';
-import { GroupCommit, type GroupCommitOptions } from '../../db/group-commit';
+import { queryRows } from '../../data/raw-query';
+import { GroupCommit, type GroupCommitOptions } from '../../data/group-commit';
 
 /** Who processed the data, as stored: never a BSN (a citizen is stored as the HMAC of theirs). */
 export interface LoggedActor {

@@ -1,7 +1,8 @@
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../context';
 import { ToeslagNode } from '../toeslag/toeslag.types';
 import { BeschikkingNode } from './beschikking.types';
+import '../toeslag/toeslag.loaders'; // registers the ctx.loaders it reads
 
 @Authorized()
 @Resolver(() => BeschikkingNode)

@@ -2,7 +2,7 @@ import type Decimal from 'decimal.js';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { toGlobalId } from '../../shared/global-id';
 import { DateScalar, MoneyScalar } from '../../shared/scalars';
-import { Node } from '../node/node.types';
+import { Node } from '../../shared/node';
 import type { Beschikking } from './beschikking.entity';
 import { BeschikkingSoort } from './beschikking.enums';
 

@@ -1,6 +1,5 @@
 import type { HouseholdScope } from '../../auth/household-scope';
-import type { MakeLoader } from '../../server/loaders';
-import { group } from '../betalingsregeling/betalingsregeling.loaders';
+import { group, registerLoaders, type MakeLoader } from '../loaders';
 import { Betaling } from './betaling.entity';
 
 /** The payments of each betalingsregeling, oldest first, in one scoped query per batch. */
@@ -11,3 +10,10 @@ export function betalingenOfRegelingLoader(make: MakeLoader, scope: HouseholdSco
     return ids.map((id) => by.get(id) ?? []);
   });
 }
+
+declare module '../loaders' {
+  interface Loaders {
+    betalingenOfRegeling: ReturnType<typeof betalingenOfRegelingLoader>;
+  }
+}
+registerLoaders(['betalingenOfRegeling'], (make, { scope }) => ({ betalingenOfRegeling: betalingenOfRegelingLoader(make, scope) }));

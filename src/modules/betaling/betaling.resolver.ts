@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Role } from '../../auth/actor';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../context';
 import { MoneyScalar } from '../../shared/scalars';
 import { UserError } from '../../shared/user-error';
 import { achterstand, volgendeBetaling } from '../betalingsregeling/betalingsregeling.rules';
@@ -16,6 +16,8 @@ import {
   VolgendeTermijnType,
 } from './betaling.types';
 import type Decimal from 'decimal.js';
+import './betaling.loaders'; // registers the ctx.loaders it reads
+import '../betalingsregeling/betalingsregeling.loaders'; // registers the ctx.loaders it reads
 
 /** Payments and betaalpauze: MEDEWERKER only (they register events; domain.md §1). */
 @Authorized(Role.MEDEWERKER)

@@ -3,7 +3,7 @@ import type { Clock } from '../../shared/clock';
 import Decimal from 'decimal.js';
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { traceFromHeader, type TraceContext } from '../../server/trace';
+import { traceFromHeader, type TraceContext } from '../../shared/trace';
 import { addMonths, firstOfNextMonth } from '../../shared/dates';
 import { formatEuro } from '../../shared/format-nl';
 import { insertSystemAccessLog } from '../accesslog/access-log.writer';

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { Role } from '../../auth/actor';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../context';
 import { badInput } from '../../shared/errors';
 import { normOnbekendError } from '../norms/norm-onbekend';
 import { loadNorms, NormOntbreektError } from '../norms/norms';

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { HouseholdScope } from '../../auth/household-scope';
-import type { MakeLoader } from '../../server/loaders';
 import { Schuld } from '../schuld/schuld.entity';
+import { byIdLoader, group, pageLoader, registerLoaders, type MakeLoader } from '../loaders';
 import { Betalingsregeling } from './betalingsregeling.entity';
 import { BetalingsregelingStatus } from './betalingsregeling.enums';
 import { Termijn } from './termijn.entity';
@@ -77,13 +77,28 @@ export function activeRegelingOfSchuldLoader(make: MakeLoader, em: EntityManager
   });
 }
 
-export function group<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
+/** Stable order of Household.betalingsregelingen (keyset: the last key is the unique id). */
+export const BETALINGSREGELING_ORDER = [
+  { property: 'startdatum', direction: 'desc' },
+  { property: 'id', direction: 'asc' },
+] as const;
+
+declare module '../loaders' {
+  interface Loaders {
+    schuldenOfRegeling: ReturnType<typeof schuldenOfRegelingLoader>;
+    activeRegelingOfSchuld: ReturnType<typeof activeRegelingOfSchuldLoader>;
+    termijnenOfRegeling: ReturnType<typeof termijnenOfRegelingLoader>;
+    betalingsregelingPages: ReturnType<typeof pageLoader<Betalingsregeling>>;
+    betalingsregelingById: ReturnType<typeof byIdLoader<Betalingsregeling>>;
   }
-  return map;
 }
+registerLoaders(
+  ['schuldenOfRegeling', 'activeRegelingOfSchuld', 'termijnenOfRegeling', 'betalingsregelingPages', 'betalingsregelingById'],
+  (make, { em, scope }) => ({
+    schuldenOfRegeling: schuldenOfRegelingLoader(make, em, scope),
+    activeRegelingOfSchuld: activeRegelingOfSchuldLoader(make, em, scope),
+    termijnenOfRegeling: termijnenOfRegelingLoader(make, scope),
+    betalingsregelingPages: pageLoader(make, scope, Betalingsregeling, [...BETALINGSREGELING_ORDER]),
+    betalingsregelingById: byIdLoader(make, scope, Betalingsregeling),
+  }),
+);

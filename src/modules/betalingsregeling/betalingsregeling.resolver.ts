@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../context';
 import { UserError } from '../../shared/user-error';
 import { SchuldNode } from '../schuld/schuld.types';
 import { isBijOpDatum } from './betalingsregeling.rules';
@@ -10,6 +10,7 @@ import {
   RequestStandaardBetalingsregelingPayload,
   TermijnType,
 } from './betalingsregeling.types';
+import './betalingsregeling.loaders'; // registers the ctx.loaders it reads
 
 @Authorized()
 @Resolver(() => BetalingsregelingNode)

@@ -1,5 +1,5 @@
 import { Purpose } from '../../auth/reach';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../context';
 import { fromGlobalIdOfType } from '../../shared/global-id';
 import { NormCode } from '../norms/norm-codes';
 import { loadNorms } from '../norms/norms';

@@ -1,12 +1,12 @@
 import { betalingskenmerk } from '../betaling/betaling.rules';
 import type Decimal from 'decimal.js';
-import type { EntityRow } from '../../db/row-mapper';
+import type { EntityRow } from '../../data/row-mapper';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { connectionType } from '../../shared/connection';
 import { toGlobalId } from '../../shared/global-id';
 import { DateScalar, MoneyScalar } from '../../shared/scalars';
 import { UserError } from '../../shared/user-error';
-import { Node } from '../node/node.types';
+import { Node } from '../../shared/node';
 import type { Betalingsregeling } from './betalingsregeling.entity';
 import type { Termijn } from './termijn.entity';
 import { BetalingsregelingSoort, BetalingsregelingStatus } from './betalingsregeling.enums';

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { Role } from '../../auth/actor';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../context';
 import { UserError } from '../../shared/user-error';
 import { ZaakNode } from '../zaak/zaak.types';
 import { BetalingscapaciteitNode, financienFromInput } from './betalingscapaciteit.types';

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { LockMode } from '@mikro-orm/core';
 import type { HouseholdScope } from '../../auth/household-scope';
 import { Purpose } from '../../auth/reach';
-import { requireActor, type RequestContext } from '../../server/context';
+import { requireActor, type RequestContext } from '../context';
 import { addDays, firstOfNextMonth } from '../../shared/dates';
 import { badInput, notFound } from '../../shared/errors';
 import { formatDatum, formatEuro } from '../../shared/format-nl';

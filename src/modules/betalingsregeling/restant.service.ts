@@ -1,7 +1,7 @@
 import type { Clock } from '../../shared/clock';
 import Decimal from 'decimal.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { traceFromHeader } from '../../server/trace';
+import { traceFromHeader } from '../../shared/trace';
 import { formatEuro } from '../../shared/format-nl';
 import { insertSystemAccessLog } from '../accesslog/access-log.writer';
 import { ProcessingActivityId } from '../accesslog/processing-activities';

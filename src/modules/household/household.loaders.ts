@@ -1,18 +1,17 @@
 import Decimal from 'decimal.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { HouseholdScope, PageRequest, SortKey } from '../../auth/household-scope';
-import type { MakeLoader } from '../../server/loaders';
+import type { HouseholdScope } from '../../auth/household-scope';
+import { group, registerLoaders, type MakeLoader } from '../loaders';
 import type { Page } from '../../shared/connection';
 import type { Clock } from '../../shared/clock';
 import { Betalingsregeling } from '../betalingsregeling/betalingsregeling.entity';
 import { BetalingsregelingStatus } from '../betalingsregeling/betalingsregeling.enums';
 import type { TermijnStand } from '../betalingsregeling/betalingsregeling.rules';
-import { group } from '../betalingsregeling/betalingsregeling.loaders';
 import { Schuld } from '../schuld/schuld.entity';
 import { TERMINAL_SCHULD_STATUSES } from '../schuld/schuld.enums';
 import { schuldenOverzicht } from '../schuld/schulden-overzicht.rules';
 import type { SchuldenOverzichtOfEntities } from '../schuld/schulden-overzicht.types';
-import { columnList, mapRow, type EntityRow } from '../../db/row-mapper';
+import { columnList, mapRow, type EntityRow } from '../../data/row-mapper';
 import { Beschikking } from '../beschikking/beschikking.entity';
 import { Toeslag } from '../toeslag/toeslag.entity';
 import { HouseholdMember } from './household-member.entity';
@@ -40,21 +39,6 @@ export function membersLoader(make: MakeLoader, em: EntityManager, scope: Househ
     const order = (a: MemberWithPerson, b: MemberWithPerson) =>
       ROL_ORDER.indexOf(a.rol) - ROL_ORDER.indexOf(b.rol) || a.vanaf.localeCompare(b.vanaf) || a.id.localeCompare(b.id);
     return householdIds.map((id) => (byHousehold.get(id) ?? []).sort(order));
-  });
-}
-
-/**
- * A loader of keyset pages of one household-owned entity; batched across households. Requests with
- * the same page size, cursor and filter (whereKey) share one statement.
- */
-export function pageLoader<T extends { id: string; household: { id: string } }>(
-  make: MakeLoader,
-  scope: HouseholdScope,
-  entity: new () => T,
-  sort: SortKey[],
-) {
-  return make<PageRequest<T>, Page<EntityRow<T>>, string>((requests) => scope.pages(entity, sort, requests), {
-    cacheKeyFn: (r) => JSON.stringify([r.householdId, r.first, r.after ?? '', r.whereKey ?? '']),
   });
 }
 
@@ -160,3 +144,14 @@ export function schuldenOverzichtLoader(make: MakeLoader, em: EntityManager, sco
     });
   });
 }
+
+declare module '../loaders' {
+  interface Loaders {
+    members: ReturnType<typeof membersLoader>;
+    schuldenOverzicht: ReturnType<typeof schuldenOverzichtLoader>;
+  }
+}
+registerLoaders(['members', 'schuldenOverzicht'], (make, { em, scope, clock }) => ({
+  members: membersLoader(make, em, scope),
+  schuldenOverzicht: schuldenOverzichtLoader(make, em, scope, clock),
+}));

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../auth/actor';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../context';
 import { ConnectionArgs, toConnection } from '../../shared/connection';
 import { BsnScalar } from '../../shared/scalars';
 import {
@@ -23,6 +23,8 @@ import {
   listHouseholds,
 } from './household.service';
 import { HouseholdConnection, HouseholdFilter, HouseholdMemberType, HouseholdNode } from './household.types';
+import './household.loaders'; // registers the ctx.loaders it reads
+import { householdPrefetches } from './household-selection';
 
 @Authorized()
 @Resolver(() => HouseholdNode)
@@ -41,7 +43,7 @@ export class HouseholdResolver {
     description: 'A household by id. MEDEWERKER: any household; BURGER: only your own. Otherwise FORBIDDEN.',
   })
   async household(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<HouseholdNode> {
-    return HouseholdNode.from(await getHousehold(ctx, id, info));
+    return HouseholdNode.from(await getHousehold(ctx, id, householdPrefetches(info)));
   }
 
   @Query(() => HouseholdConnection, {

@@ -1,10 +1,9 @@
 import Decimal from 'decimal.js';
-import { getArgumentValues, getNamedType, isObjectType, Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
-import type { EntityRow } from '../../db/row-mapper';
+import type { EntityRow } from '../../data/row-mapper';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { PageRequest } from '../../auth/household-scope';
 import { Purpose } from '../../auth/reach';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../context';
 import { pageSize, type Page } from '../../shared/connection';
 import { notFound } from '../../shared/errors';
 import { fromGlobalIdOfType } from '../../shared/global-id';
@@ -18,6 +17,10 @@ import type { Toeslag } from '../toeslag/toeslag.entity';
 import type { ToeslagFilter } from '../toeslag/toeslag.types';
 import type { Household } from './household.entity';
 import type { HouseholdFilter } from './household.types';
+import '../betalingsregeling/betalingsregeling.loaders'; // registers the ctx.loaders it reads
+import './household.loaders'; // registers the ctx.loaders it reads
+import '../schuld/schuld.loaders'; // registers the ctx.loaders it reads
+import '../toeslag/toeslag.loaders'; // registers the ctx.loaders it reads
 
 export interface PageArgs {
   first?: number | null;
@@ -31,10 +34,14 @@ export async function getMyHousehold(ctx: RequestContext): Promise<Household | n
 }
 
 /** A household by global id, within the caller's reach (policy in src/auth/policy.ts). */
-export async function getHousehold(ctx: RequestContext, globalId: string, info?: GraphQLResolveInfo): Promise<EntityRow<Household>> {
+export async function getHousehold(
+  ctx: RequestContext,
+  globalId: string,
+  prefetch: readonly HouseholdPrefetch[] = [],
+): Promise<EntityRow<Household>> {
   const id = fromGlobalIdOfType(globalId, 'Household');
   const household = ctx.scope.householdView(id);
-  if (info) prefetchHouseholdFields(ctx, id, info);
+  prefetchHouseholdFields(ctx, id, prefetch);
   return household;
 }
 
@@ -115,63 +122,47 @@ function pageRequest<T>(householdId: string, args: PageArgs, where: FilterQuery<
   return { householdId, first: pageSize(args.first), after: args.after ?? null, ...(key ? { where, whereKey: key } : {}) };
 }
 
+/** A child field of a household whose first load can start together with the household itself. */
+export type HouseholdPrefetch =
+  | { field: 'members' | 'schuldenOverzicht' }
+  | { field: 'toeslagen' | 'schulden' | 'betalingsregelingen'; page: PageArgs };
+
 /**
- * Starts, in the resolver's own tick, the loads that the selected child fields of a household will
- * ask for (members, the first page of toeslagen, schulden and betalingsregelingen, the
+ * Starts, in the caller's own tick, the loads that the given child fields of a household will ask
+ * for (members, the first page of toeslagen, schulden and betalingsregelingen, the
  * schuldenoverzicht), so they travel in one batched statement with the household itself
  * (raw-query.ts batchedRows) instead of in a second round trip after it. The field resolvers then get
- * the same loader entries (same keys). Selections through fragments on Household count; a selection
- * with a directive or a filter argument is left to its resolver, which then loads on its own. Prefetching is safe by construction: every one
- * of these statements carries the policy filter, pages are only given for households the household
- * statement proved reachable, and only fields the operation selected are read.
+ * the same loader entries (same keys); which fields to start is the resolver's business
+ * (household-selection.ts reads them from the operation). Prefetching is safe by construction:
+ * every one of these statements carries the policy filter, pages are only given for households the
+ * household statement proved reachable, and only fields the operation selected are read.
  */
-export function prefetchHouseholdFields(ctx: RequestContext, householdId: string, info: GraphQLResolveInfo): void {
-  const type = getNamedType(info.returnType);
-  if (!isObjectType(type)) return;
-  const fields = type.getFields();
-  // The household's field selections, through fragment spreads and inline fragments on the type.
-  const nodes: FieldNode[] = [];
-  const collect = (set: SelectionSetNode | undefined, depth: number) => {
-    for (const node of set?.selections ?? []) {
-      if (node.directives?.length || depth > 10) continue;
-      if (node.kind === Kind.FIELD) nodes.push(node);
-      else if (node.kind === Kind.FRAGMENT_SPREAD) {
-        const fragment = info.fragments[node.name.value];
-        if (fragment?.typeCondition.name.value === type.name) collect(fragment.selectionSet, depth + 1);
-      } else if (!node.typeCondition || node.typeCondition.name.value === type.name) collect(node.selectionSet, depth + 1);
-    }
-  };
-  for (const fieldNode of info.fieldNodes) collect(fieldNode.selectionSet, 0);
-  for (const node of nodes) {
-    const field = fields[node.name.value];
-    if (!field) continue;
-    let started: Promise<unknown> | undefined;
+export function prefetchHouseholdFields(ctx: RequestContext, householdId: string, prefetch: readonly HouseholdPrefetch[]): void {
+  for (const item of prefetch) {
+    let started: Promise<unknown>;
     try {
-      const args = getArgumentValues(field, node, info.variableValues) as PageArgs & { filter?: unknown };
-      if (args.filter != null) continue;
-      const page = { first: args.first, after: args.after };
-      switch (field.name) {
+      switch (item.field) {
         case 'members':
           started = ctx.loaders.members.load(householdId);
           break;
         case 'toeslagen':
-          started = householdToeslagen(ctx, householdId, page);
+          started = householdToeslagen(ctx, householdId, item.page);
           break;
         case 'schulden':
-          started = householdSchulden(ctx, householdId, page);
+          started = householdSchulden(ctx, householdId, item.page);
           break;
         case 'betalingsregelingen':
-          started = householdBetalingsregelingen(ctx, householdId, page);
+          started = householdBetalingsregelingen(ctx, householdId, item.page);
           break;
         case 'schuldenOverzicht':
           started = householdSchuldenOverzicht(ctx, householdId);
           break;
       }
     } catch {
-      // Invalid arguments: the field's resolver reports them.
+      // Invalid arguments (e.g. a page size out of range): the field's resolver reports them.
       continue;
     }
     // Its outcome reaches the client through the field's resolver (same loader entry), if at all.
-    started?.catch(() => undefined);
+    started.catch(() => undefined);
   }
 }

@@ -2,9 +2,9 @@ import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { connectionType } from '../../shared/connection';
 import { toGlobalId } from '../../shared/global-id';
 import { BsnScalar, DateScalar, GemeentecodeScalar } from '../../shared/scalars';
-import { Node } from '../node/node.types';
+import { Node } from '../../shared/node';
 import type { Adres, Household } from './household.entity';
-import type { EntityRow } from '../../db/row-mapper';
+import type { EntityRow } from '../../data/row-mapper';
 import type { HouseholdMember } from './household-member.entity';
 import type { Person } from './person.entity';
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../../auth/actor';
 import { Purpose, requireKooReach, type Grant } from '../../auth/reach';
-import { requireActor, type RequestContext } from '../../server/context';
+import { requireActor, type RequestContext } from '../context';
 import { decodeCursor, encodeCursor, type Page } from '../../shared/connection';
 import { firstOfNextMonth, yearOf } from '../../shared/dates';
 import { badInput, forbidden, notFound } from '../../shared/errors';

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { Purpose } from '../../auth/reach';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../context';
 import { decodeCursor, encodeCursor, type Page } from '../../shared/connection';
 import { badInput } from '../../shared/errors';
 import { KooMutatievoorstel } from './mutatie.entity';

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../auth/actor';
 import { Purpose, requireKooReach, type Grant } from '../../auth/reach';
-import { requireActor, type RequestContext } from '../../server/context';
+import { requireActor, type RequestContext } from '../context';
 import { ConnectionArgs, pageSize, toConnection } from '../../shared/connection';
 import { UserError } from '../../shared/user-error';
 import { HouseholdNode } from '../household/household.types';

@@ -1,11 +1,11 @@
 import type Decimal from 'decimal.js';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../context';
 import { connectionType } from '../../shared/connection';
 import { toGlobalId } from '../../shared/global-id';
 import { DateScalar, MoneyScalar } from '../../shared/scalars';
 import { UserError } from '../../shared/user-error';
-import { Node } from '../node/node.types';
+import { Node } from '../../shared/node';
 import type { KooBetalingAanKoo, KooConvenantBetaling, KooConvenanttegoed } from './convenant.entity';
 import {
   ConvenanttegoedStatus,

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role, type Actor } from '../../auth/actor';
 import { requireKooReach, type Grant } from '../../auth/reach';
-import { requireActor, type RequestContext } from '../../server/context';
+import { requireActor, type RequestContext } from '../context';
 import { forbidden } from '../../shared/errors';
 import { KooLocatie, KooOrganisatie } from './koo.entity';
 

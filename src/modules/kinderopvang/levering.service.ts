@@ -4,7 +4,7 @@ import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import type { Client as PgClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { actorLogSubject } from '../../auth/actor';
-import { requireActor, type RequestContext } from '../../server/context';
+import { requireActor, type RequestContext } from '../context';
 import { decodeCursor, encodeCursor, type Page } from '../../shared/connection';
 import { badInput, forbidden } from '../../shared/errors';
 import { fromGlobalIdOfType } from '../../shared/global-id';

@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../context';
 import { loadNorms } from '../norms/norms';
 import { ConvenanttegoedStatus } from './kinderopvang.enums';
 import { beoordeelNieuweOvereenkomst, type VoorwaardeUitkomst } from './kinderopvang.rules';

@@ -1,7 +1,7 @@
 import { Role } from '../../auth/actor';
 import type { HouseholdScope } from '../../auth/household-scope';
 import { Purpose } from '../../auth/reach';
-import type { MakeLoader } from '../../server/loaders';
+import { registerLoaders, type MakeLoader } from '../loaders';
 import { Machtiging } from './machtiging.entity';
 
 /**
@@ -23,3 +23,10 @@ export function machtigingenOfHouseholdLoader(make: MakeLoader, scope: Household
     return householdIds.map((id) => byHousehold.get(id) ?? []);
   });
 }
+
+declare module '../loaders' {
+  interface Loaders {
+    machtigingenOfHousehold: ReturnType<typeof machtigingenOfHouseholdLoader>;
+  }
+}
+registerLoaders(['machtigingenOfHousehold'], (make, { scope }) => ({ machtigingenOfHousehold: machtigingenOfHouseholdLoader(make, scope) }));

@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../auth/actor';
-import { requireActor, type RequestContext } from '../../server/context';
+import { requireActor, type RequestContext } from '../context';
 import { ConnectionArgs, pageSize, toConnection } from '../../shared/connection';
 import { UserError } from '../../shared/user-error';
 import { HouseholdConnection, HouseholdNode } from '../household/household.types';
@@ -23,6 +23,7 @@ import {
   RequestMachtigingInput,
   RevokeMachtigingInput,
 } from './machtiging.types';
+import './machtiging.loaders'; // registers the ctx.loaders it reads
 
 @ArgsType()
 class MachtigingenArgs extends ConnectionArgs {

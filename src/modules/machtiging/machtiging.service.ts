@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role, type IntermediairActor } from '../../auth/actor';
 import { householdAccess, Purpose } from '../../auth/reach';
-import { requireActor, type RequestContext } from '../../server/context';
+import { requireActor, type RequestContext } from '../context';
 import { decodeCursor, encodeCursor, type Page } from '../../shared/connection';
 import { badInput, forbidden, notFound } from '../../shared/errors';
 import { fromGlobalIdOfType } from '../../shared/global-id';

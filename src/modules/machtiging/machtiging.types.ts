@@ -4,7 +4,7 @@ import { connectionType } from '../../shared/connection';
 import { toGlobalId } from '../../shared/global-id';
 import { BsnScalar, DateScalar } from '../../shared/scalars';
 import { UserError } from '../../shared/user-error';
-import { Node } from '../node/node.types';
+import { Node } from '../../shared/node';
 import type { Machtiging } from './machtiging.entity';
 import { MachtigingScope, MachtigingStatus, MachtigingVerleendVia } from './machtiging.enums';
 import { effectiveStatus } from './machtiging.rules';

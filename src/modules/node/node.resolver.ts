@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../server/context';
-import { Node } from './node.types';
+import type { RequestContext } from '../context';
+import { Node } from '../../shared/node';
 import { resolveNode } from './node.service';
 
 @Authorized()

@@ -1,5 +1,5 @@
 import { Purpose } from '../../auth/reach';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../context';
 import { forbidden, notFound } from '../../shared/errors';
 import { fromGlobalId } from '../../shared/global-id';
 import { BeschikkingNode } from '../beschikking/beschikking.types';
@@ -7,7 +7,7 @@ import { BetalingsregelingNode } from '../betalingsregeling/betalingsregeling.ty
 import { HouseholdNode } from '../household/household.types';
 import { findMachtiging } from '../machtiging/machtiging.service';
 import { MachtigingNode } from '../machtiging/machtiging.types';
-import { requireActor } from '../../server/context';
+import { requireActor } from '../context';
 import { SchuldNode } from '../schuld/schuld.types';
 import { ToeslagNode } from '../toeslag/toeslag.types';
 import { zaakById } from '../zaak/zaak.service';
@@ -19,7 +19,12 @@ import { findConvenanttegoed } from '../kinderopvang/convenant.service';
 import { KinderopvangLeveringNode, MutatievoorstelNode, tegoedNode } from '../kinderopvang/kinderopvang.types';
 import { findLevering } from '../kinderopvang/levering.service';
 import { KooMutatievoorstel } from '../kinderopvang/mutatie.entity';
-import type { Node } from './node.types';
+import type { Node } from '../../shared/node';
+import '../beschikking/beschikking.loaders'; // registers the ctx.loaders it reads
+import '../betalingsregeling/betalingsregeling.loaders'; // registers the ctx.loaders it reads
+import '../schuld/schuld.loaders'; // registers the ctx.loaders it reads
+import '../toeslag/toeslag.loaders'; // registers the ctx.loaders it reads
+import '../verrekening/verrekening.loaders'; // registers the ctx.loaders it reads
 
 /**
  * Resolves a global id through the same scoped loaders as the typed fields. An id outside the

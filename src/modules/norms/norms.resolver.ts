@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../context';
 import { DateScalar } from '../../shared/scalars';
 import { loadNorms } from './norms';
 import { NormNode } from './norms.types';

@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role, type Actor } from '../../auth/actor';
 import { actorLogSubject } from '../../auth/actor';
-import type { BucketSettings } from '../../config';
+import type { BucketSettings } from '../../shared/config';
 import type { Pseudonymiser } from '../accesslog/pseudonym';
-import { GroupCommit, type GroupCommitOptions } from '../../db/group-commit';
-import { queryRows } from '../../db/raw-query';
+import { GroupCommit, type GroupCommitOptions } from '../../data/group-commit';
+import { queryRows } from '../../data/raw-query';
 
 export interface BucketDecision {
   allowed: boolean;

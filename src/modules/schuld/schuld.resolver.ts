@@ -1,9 +1,13 @@
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../context';
 import { BeschikkingNode } from '../beschikking/beschikking.types';
 import { BetalingsregelingNode } from '../betalingsregeling/betalingsregeling.types';
 import { ToeslagNode } from '../toeslag/toeslag.types';
 import { SchuldEventType, SchuldNode } from './schuld.types';
+import '../beschikking/beschikking.loaders'; // registers the ctx.loaders it reads
+import '../betalingsregeling/betalingsregeling.loaders'; // registers the ctx.loaders it reads
+import './schuld.loaders'; // registers the ctx.loaders it reads
+import '../toeslag/toeslag.loaders'; // registers the ctx.loaders it reads
 
 @Authorized()
 @Resolver(() => SchuldNode)

@@ -1,11 +1,11 @@
 import { betalingskenmerk } from '../betaling/betaling.rules';
 import type Decimal from 'decimal.js';
-import type { EntityRow } from '../../db/row-mapper';
+import type { EntityRow } from '../../data/row-mapper';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import { connectionType } from '../../shared/connection';
 import { toGlobalId } from '../../shared/global-id';
 import { DateScalar, MoneyScalar } from '../../shared/scalars';
-import { Node } from '../node/node.types';
+import { Node } from '../../shared/node';
 import { ToeslagSoort } from '../toeslag/toeslag.enums';
 import type { SchuldEvent } from './schuld-event.entity';
 import type { Schuld } from './schuld.entity';

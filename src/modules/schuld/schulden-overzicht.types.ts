@@ -1,7 +1,7 @@
 import type Decimal from 'decimal.js';
 import { Field, Int, ObjectType } from 'type-graphql';
 import { DateScalar, MoneyScalar } from '../../shared/scalars';
-import type { EntityRow } from '../../db/row-mapper';
+import type { EntityRow } from '../../data/row-mapper';
 import type { Betalingsregeling } from '../betalingsregeling/betalingsregeling.entity';
 import { BetalingsregelingNode } from '../betalingsregeling/betalingsregeling.types';
 import { ToeslagSoort } from '../toeslag/toeslag.enums';

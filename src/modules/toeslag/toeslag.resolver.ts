@@ -1,9 +1,10 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../context';
 import { UserError } from '../../shared/user-error';
 import { BeschikkingNode } from '../beschikking/beschikking.types';
 import { setVoorschotpercentage } from './toeslag.service';
 import { SetVoorschotpercentageInput, SetVoorschotpercentagePayload, ToeslagNode } from './toeslag.types';
+import '../beschikking/beschikking.loaders'; // registers the ctx.loaders it reads
 
 @Authorized()
 @Resolver(() => ToeslagNode)

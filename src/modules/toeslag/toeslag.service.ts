@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { OptimisticLockError } from '@mikro-orm/core';
 import { Purpose } from '../../auth/reach';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../context';
 import { forbidden, notFound } from '../../shared/errors';
 import { fromGlobalIdOfType } from '../../shared/global-id';
 import { UserErrorCode } from '../../shared/user-error';

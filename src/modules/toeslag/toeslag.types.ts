@@ -1,12 +1,12 @@
 import Decimal from 'decimal.js';
-import type { EntityRow } from '../../db/row-mapper';
+import type { EntityRow } from '../../data/row-mapper';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { connectionType } from '../../shared/connection';
 import { toGlobalId } from '../../shared/global-id';
 import { MoneyScalar } from '../../shared/scalars';
 import { UserError } from '../../shared/user-error';
 import { BeschikkingNode } from '../beschikking/beschikking.types';
-import { Node } from '../node/node.types';
+import { Node } from '../../shared/node';
 import type { Toeslag } from './toeslag.entity';
 import { ToeslagSoort, ToeslagStatus } from './toeslag.enums';
 

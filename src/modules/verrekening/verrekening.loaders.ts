@@ -1,6 +1,5 @@
 import type { HouseholdScope } from '../../auth/household-scope';
-import type { MakeLoader } from '../../server/loaders';
-import { group } from '../betalingsregeling/betalingsregeling.loaders';
+import { group, registerLoaders, type MakeLoader } from '../loaders';
 import { Verrekening } from './verrekening.entity';
 
 /** The verrekeningen of each schuld with their beslagvrije voet, newest first, in one scoped query per batch. */
@@ -20,3 +19,14 @@ export function verrekeningByIdLoader(make: MakeLoader, scope: HouseholdScope) {
     return ids.map((id) => by.get(id) ?? null);
   });
 }
+
+declare module '../loaders' {
+  interface Loaders {
+    verrekeningenOfSchuld: ReturnType<typeof verrekeningenOfSchuldLoader>;
+    verrekeningById: ReturnType<typeof verrekeningByIdLoader>;
+  }
+}
+registerLoaders(['verrekeningenOfSchuld', 'verrekeningById'], (make, { scope }) => ({
+  verrekeningenOfSchuld: verrekeningenOfSchuldLoader(make, scope),
+  verrekeningById: verrekeningByIdLoader(make, scope),
+}));

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../auth/actor';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../context';
 import { badInput, forbidden } from '../../shared/errors';
 import { UserError } from '../../shared/user-error';
 import { normOnbekendError } from '../norms/norm-onbekend';
@@ -18,6 +18,9 @@ import {
   UndoVerrekeningPayload,
   VerrekeningNode,
 } from './verrekening.types';
+import '../schuld/schuld.loaders'; // registers the ctx.loaders it reads
+import '../toeslag/toeslag.loaders'; // registers the ctx.loaders it reads
+import './verrekening.loaders'; // registers the ctx.loaders it reads
 
 const payloadErrors = (errors: Array<{ code: never; message: string; field: string[] | null }>) => errors.map((e) => UserError.of(e.code, e.message, e.field));
 

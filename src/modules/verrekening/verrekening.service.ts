@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import { LockMode, OptimisticLockError } from '@mikro-orm/core';
 import { Purpose } from '../../auth/reach';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../context';
 import { firstOfNextMonth, yearOf } from '../../shared/dates';
 import { betaaltVoorschotVoor } from '../toeslag/toeslag.rules';
 import { forbidden, notFound } from '../../shared/errors';

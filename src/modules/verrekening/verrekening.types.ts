@@ -4,7 +4,7 @@ import { toGlobalId } from '../../shared/global-id';
 import { DateScalar, MoneyScalar } from '../../shared/scalars';
 import { UserError } from '../../shared/user-error';
 import { Huishoudtype } from '../betalingsregeling/betalingscapaciteit.rules';
-import { Node } from '../node/node.types';
+import { Node } from '../../shared/node';
 import type { BeslagvrijeVoetVaststelling } from './beslagvrije-voet.entity';
 import type { BvvRegel, BvvResultaat } from './beslagvrije-voet.rules';
 import type { Verrekening } from './verrekening.entity';

@@ -1,6 +1,6 @@
 import { Authorized, Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import { Role } from '../../auth/actor';
-import { requireActor, type RequestContext } from '../../server/context';
+import { requireActor, type RequestContext } from '../context';
 import { GemeentecodeScalar } from '../../shared/scalars';
 
 @ObjectType('Viewer', { description: 'Who the API thinks you are, from your verified token.' })

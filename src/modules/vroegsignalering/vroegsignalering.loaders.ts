@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { HouseholdOwned, HouseholdScope } from '../../auth/household-scope';
 import { Purpose } from '../../auth/reach';
-import type { MakeLoader } from '../../server/loaders';
+import { registerLoaders, type MakeLoader } from '../loaders';
 import { Vroegsignaal, VroegsignaleringDeelname } from './vroegsignaal.entity';
 
 export interface VerstuurdeSignalen {
@@ -32,3 +32,10 @@ export function vroegsignalenOfHouseholdLoader(make: MakeLoader, em: EntityManag
     return householdIds.map((id) => ({ signalen: rows.filter((r) => r.household?.id === id), namen }));
   });
 }
+
+declare module '../loaders' {
+  interface Loaders {
+    vroegsignalenOfHousehold: ReturnType<typeof vroegsignalenOfHouseholdLoader>;
+  }
+}
+registerLoaders(['vroegsignalenOfHousehold'], (make, { em, scope }) => ({ vroegsignalenOfHousehold: vroegsignalenOfHouseholdLoader(make, em, scope) }));

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../auth/actor';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../context';
 import { toConnection } from '../../shared/connection';
 import { GemeentecodeScalar } from '../../shared/scalars';
 import { UserError } from '../../shared/user-error';
@@ -31,6 +31,7 @@ import {
   VroegsignaleringPeriode,
   VroegsignaleringStatistiek,
 } from './vroegsignalering.types';
+import './vroegsignalering.loaders'; // registers the ctx.loaders it reads
 
 const userErrors = (errors: RuleError[]) => errors.map((e) => UserError.of(e.code, e.message, e.field));
 

@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role, type Actor, type GemeenteActor } from '../../auth/actor';
 import { vroegsignaalReach, type GrantedAccess } from '../../auth/reach';
-import { requireActor, type RequestContext } from '../../server/context';
+import { requireActor, type RequestContext } from '../context';
 import { decodeCursor, encodeCursor, pageSize, type Page } from '../../shared/connection';
 import { badInput, forbidden, gemeenteNeemtNietDeel, notFound } from '../../shared/errors';
 import { fromGlobalIdOfType } from '../../shared/global-id';

@@ -3,7 +3,7 @@ import { ConnectionArgs, connectionType } from '../../shared/connection';
 import { toGlobalId } from '../../shared/global-id';
 import { DateScalar, GemeentecodeScalar, MoneyScalar } from '../../shared/scalars';
 import { UserError } from '../../shared/user-error';
-import { Node } from '../node/node.types';
+import { Node } from '../../shared/node';
 import type { Vroegsignaal, VroegsignaleringDeelname } from './vroegsignaal.entity';
 import { VroegsignaalStatus, VroegsignaalUitkomst } from './vroegsignalering.enums';
 

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { LockMode } from '@mikro-orm/core';
 import type { HouseholdScope } from '../../auth/household-scope';
 import { Purpose } from '../../auth/reach';
-import { requireActor, type RequestContext } from '../../server/context';
+import { requireActor, type RequestContext } from '../context';
 import { addDays } from '../../shared/dates';
 import { badInput, forbidden, notFound } from '../../shared/errors';
 import { fromGlobalIdOfType } from '../../shared/global-id';

@@ -2,8 +2,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { HouseholdScope } from '../../auth/household-scope';
 import { Purpose } from '../../auth/reach';
-import type { MakeLoader } from '../../server/loaders';
-import { group } from '../betalingsregeling/betalingsregeling.loaders';
+import { group, registerLoaders, type MakeLoader } from '../loaders';
 import { Schuld } from '../schuld/schuld.entity';
 import { Zaak } from './zaak.entity';
 
@@ -85,3 +84,16 @@ export function schuldenOfZaakLoader(make: MakeLoader, em: EntityManager, scope:
     return zaakIds.map((id) => (byZaak.get(id) ?? []).flatMap((l) => byId.get(l.schuld_id) ?? []));
   });
 }
+
+declare module '../loaders' {
+  interface Loaders {
+    zakenOfHousehold: ReturnType<typeof zakenOfHouseholdLoader>;
+    zaakById: ReturnType<typeof zaakByIdLoader>;
+    schuldenOfZaak: ReturnType<typeof schuldenOfZaakLoader>;
+  }
+}
+registerLoaders(['zakenOfHousehold', 'zaakById', 'schuldenOfZaak'], (make, { em, scope }) => ({
+  zakenOfHousehold: zakenOfHouseholdLoader(make, scope),
+  zaakById: zaakByIdLoader(make, scope),
+  schuldenOfZaak: schuldenOfZaakLoader(make, em, scope),
+}));

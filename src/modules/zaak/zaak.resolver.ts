@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../auth/actor';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../context';
 import { ConnectionArgs, toConnection } from '../../shared/connection';
 import { UserError } from '../../shared/user-error';
 import { BeschikkingNode } from '../beschikking/beschikking.types';
@@ -21,6 +21,9 @@ import {
   ZaakNode,
   ZaakPayload,
 } from './zaak.types';
+import '../beschikking/beschikking.loaders'; // registers the ctx.loaders it reads
+import '../betalingsregeling/betalingsregeling.loaders'; // registers the ctx.loaders it reads
+import './zaak.loaders'; // registers the ctx.loaders it reads
 
 const payload = (r: ZaakResult, today: string) =>
   Object.assign(new ZaakPayload(), {

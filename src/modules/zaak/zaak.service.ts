@@ -2,7 +2,7 @@ import { LockMode, QueryOrder, type EntityName, type FilterQuery } from '@mikro-
 import { Role, type Actor } from '../../auth/actor';
 import type { HouseholdOwned, HouseholdScope } from '../../auth/household-scope';
 import { Purpose, type HouseholdAccess } from '../../auth/reach';
-import { requireActor, type RequestContext } from '../../server/context';
+import { requireActor, type RequestContext } from '../context';
 import { decodeCursor, encodeCursor, pageSize, type Page } from '../../shared/connection';
 import { badInput, forbidden, notFound } from '../../shared/errors';
 import { fromGlobalIdOfType } from '../../shared/global-id';
@@ -14,6 +14,7 @@ import type { RuleError } from '../toeslag/toeslag.rules';
 import { Zaak } from './zaak.entity';
 import { Contactvoorkeur, ZaakSoort, ZaakStatus } from './zaak.enums';
 import { OPEN_ZAAK_STATUSES, planBegeleiding, zaakZichtbaarheid } from './zaak.rules';
+import './zaak.loaders'; // registers the ctx.loaders it reads
 
 export interface ReferToPersoonlijkeBegeleidingInput {
   /** Global id of the household. */

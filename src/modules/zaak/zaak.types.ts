@@ -6,7 +6,7 @@ import { DateScalar, MoneyScalar } from '../../shared/scalars';
 import { UserError } from '../../shared/user-error';
 import { Huishoudtype } from '../betalingsregeling/betalingscapaciteit.rules';
 import { BetalingscapaciteitNode } from '../betalingsregeling/betalingscapaciteit.types';
-import { Node } from '../node/node.types';
+import { Node } from '../../shared/node';
 import type { Zaak } from './zaak.entity';
 import { bijzondereLastCode, capaciteitFromJson } from './zaak-gegevens';
 import { Contactvoorkeur, MatigingBesluit, ZaakSoort, ZaakStatus, ZaakUitkomst, ZienswijzeOordeel } from './zaak.enums';

@@ -3,8 +3,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../../auth/actor';
 import type { HouseholdScope } from '../../auth/household-scope';
 import { Purpose } from '../../auth/reach';
-import type { RequestContext } from '../../server/context';
-import type { MakeLoader } from '../../server/loaders';
+import type { RequestContext } from '../context';
+import { registerLoaders, type MakeLoader } from '../loaders';
 import { decodeCursor, encodeCursor, pageSize, type Page } from '../../shared/connection';
 import { badInput, forbidden, unauthenticated } from '../../shared/errors';
 import type { PageArgs } from '../household/household.service';
@@ -192,3 +192,10 @@ function toEntry(r: Row): ToegangslogEntry {
     namens: r.actor_role === Role.INTERMEDIAIR && r.namens_organisatie && r.namens_scope ? { organisatie: r.namens_organisatie, scope: r.namens_scope } : null,
   };
 }
+
+declare module '../loaders' {
+  interface Loaders {
+    toegangslogPages: ReturnType<typeof toegangslogPagesLoader>;
+  }
+}
+registerLoaders(['toegangslogPages'], (make, { em, scope }) => ({ toegangslogPages: toegangslogPagesLoader(make, em, scope) }));

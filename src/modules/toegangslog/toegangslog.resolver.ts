@@ -1,5 +1,5 @@
 import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../server/context';
+import type { RequestContext } from '../context';
 import { ConnectionArgs, toConnection } from '../../shared/connection';
 import { HouseholdNode } from '../household/household.types';
 import { householdToegangslog, type ToegangslogEntry } from './toegangslog.service';
